@@ -278,6 +278,20 @@ class EditionDomain(Domain):
                 yield e.id, e.title, "event", e.docname, e.anchor, 1
 
 
+#: Attribute set on a ``section`` node by the ``period`` directive that stands in it.
+PERIOD_ATTR = "edition_period"
+
+
+def period_for_node(node: nodes.Node) -> str | None:
+    """Id of the period that applies to *node*: that of its nearest section with one."""
+    current: nodes.Node | None = node
+    while current is not None:
+        if isinstance(current, nodes.section) and current.get(PERIOD_ATTR):
+            return str(current[PERIOD_ATTR])
+        current = current.parent
+    return None
+
+
 def get_domain(env: BuildEnvironment) -> EditionDomain:
     """The edition domain of *env*, typed."""
     return cast("EditionDomain", env.get_domain(EditionDomain.name))
