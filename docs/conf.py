@@ -1,0 +1,101 @@
+"""Sphinx configuration of the edition of *Dynamics of US–Russia Relations*."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# -- Project ------------------------------------------------------------------------------
+project = "Dynamics of US–Russia Relations"
+subtitle = "A literature review, 1991–2012"
+author = "Anonymous"  # the delivered text names no author (see about.md)
+version = release = "1.0"
+language = "en"
+# Reproducible dates: honour SOURCE_DATE_EPOCH when it is set.
+_epoch = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+copyright = time.strftime("%Y", time.gmtime(_epoch))  # noqa: A001
+
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "edition",
+]
+
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
+myst_heading_anchors = 3
+suppress_warnings: list[str] = []
+
+# -- Bibliography ---------------------------------------------------------------------------
+bibtex_bibfiles = [str(ROOT / "refs.bib")]
+bibtex_reference_style = "author_year"
+bibtex_default_style = "plain"
+
+# -- HTML -----------------------------------------------------------------------------------
+html_theme = "furo"
+html_title = project
+html_static_path: list[str] = []
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = False
+
+# -- ePub -----------------------------------------------------------------------------------
+epub_basename = "dynamics-of-us-russia-relations"
+epub_title = project
+epub_author = author
+epub_publisher = "The edition team"
+epub_language = language
+epub_identifier = "urn:uuid:6f1c1c54-6a4e-4c1e-9d8f-2f1c3f0e1a92"
+epub_uid = "edition-dynamics-us-russia"
+epub_scheme = "uuid"
+epub_copyright = copyright
+epub_show_urls = "no"
+epub_exclude_files = ["search.html"]
+
+# -- LaTeX / PDF ----------------------------------------------------------------------------
+latex_engine = "xelatex"
+latex_documents = [
+    (root_doc, "dynamics-of-us-russia-relations.tex", project, author, "manual"),
+]
+# A book, not a software manual: the book class (two-sided, chapters open right).
+latex_docclass = {"manual": "book"}
+latex_toplevel_sectioning = "chapter"
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "fontpkg": r"""
+\setmainfont{FreeSerif}
+\setsansfont{FreeSans}
+\setmonofont{FreeMono}
+""",
+    "fncychap": "",
+    "preamble": r"""
+\usepackage{microtype}
+\setlength{\parindent}{1.5em}
+\setlength{\parskip}{0pt}
+\renewcommand{\footnotesize}{\small}
+\makeatletter\@ifundefined{counterwithout}{\usepackage{chngcntr}}{}\makeatother
+\counterwithout{footnote}{chapter}
+\makeatletter\renewcommand{\py@HeaderFamily}{\rmfamily\bfseries}\makeatother
+""",
+    "sphinxsetup": "hmargin={30mm,30mm}, vmargin={25mm,30mm}, TitleColor={rgb}{0,0,0}, "
+    "InnerLinkColor={rgb}{0.1,0.2,0.5}, OuterLinkColor={rgb}{0.1,0.2,0.5}",
+    "maketitle": r"""
+\begin{titlepage}
+\centering\vspace*{0.25\textheight}
+{\Huge\bfseries Dynamics of US--Russia Relations\par}
+\vspace{1.5em}
+{\Large A literature review, 1991--2012\par}
+\vspace{3em}
+{\large A Masters literature review in International Relations and History\\[0.5em]
+Oxford referencing\par}
+\vfill
+{\small A digital edition\par}
+\end{titlepage}
+""",
+}
