@@ -28,7 +28,7 @@ _ = get_translation("edition")
 logger = logging.getLogger(__name__)
 
 #: Bump when the shape of any record below changes (it is part of ``env_version``).
-DATA_VERSION = 1
+DATA_VERSION = 2
 
 
 class PeriodInfo(NamedTuple):
@@ -119,7 +119,9 @@ class EditionDomain(Domain):
         "passages": {},
         "citations": {},
         "collectors": {},
-        "theme_targets": {},  # theme id -> (docname, anchor) of its index entry
+        # docname -> {theme id: anchor of its entry in that document's thematic index};
+        # kept per document so that clear_doc/merge stay exact, resolved in reading order.
+        "theme_targets": {},
     }
     data_version = DATA_VERSION
 
@@ -155,10 +157,20 @@ class EditionDomain(Domain):
         return {doc for doc, kinds in table.items() if kind is None or kind in kinds}
 
     def set_theme_target(self, theme: str, docname: str, anchor: str) -> None:
-        cast("dict[str, tuple[str, str]]", self.data["theme_targets"])[theme] = (
-            docname,
-            anchor,
-        )
+        """Record the entry of *theme* in a thematic index of *docname* (first one wins)."""
+        targets = cast("dict[str, dict[str, str]]", self.data["theme_targets"])
+        targets.setdefault(docname, {}).setdefault(theme, anchor)
+
+    def theme_target(self, theme: str) -> tuple[str, str] | None:
+        """(docname, anchor) of the entry of *theme* in the first thematic index read."""
+        targets = cast("dict[str, dict[str, str]]", self.data["theme_targets"])
+        # Reading order, not dict order: the winner must not depend on which process
+        # of a parallel build read which document.
+        for doc in reading_order(self.env):
+            anchor = targets.get(doc, {}).get(theme)
+            if anchor is not None:
+                return doc, anchor
+        return None
 
     def records(self, kind: str, docnames: Iterable[str]) -> Iterator[Any]:
         """Records of *kind* in the order of *docnames* (reading order), then document order."""
@@ -195,20 +207,14 @@ class EditionDomain(Domain):
     # -- Domain API ---------------------------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
-        for kind in (*RECORD_KINDS, "collectors"):
+        for kind in (*RECORD_KINDS, "collectors", "theme_targets"):
             self.data[kind].pop(docname, None)
-        targets = cast("dict[str, tuple[str, str]]", self.data["theme_targets"])
-        for theme in [t for t, (doc, _a) in targets.items() if doc == docname]:
-            del targets[theme]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for kind in (*RECORD_KINDS, "collectors"):
+        for kind in (*RECORD_KINDS, "collectors", "theme_targets"):
             for doc, value in otherdata[kind].items():
                 if doc in docnames:
                     self.data[kind][doc] = value
-        for theme, (doc, anchor) in otherdata["theme_targets"].items():
-            if doc in docnames:
-                self.data["theme_targets"][theme] = (doc, anchor)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         # Records are added by the directives themselves while the document is parsed.
@@ -225,9 +231,9 @@ class EditionDomain(Domain):
             if event is not None:
                 return event.docname, event.anchor, event.title
         elif typ == "theme":
-            targets = cast("dict[str, tuple[str, str]]", self.data["theme_targets"])
-            if target in targets:
-                doc, anchor = targets[target]
+            found = self.theme_target(target)
+            if found is not None:
+                doc, anchor = found
                 labels = cast("dict[str, Any]", self.env.config.edition_themes)
                 label = labels.get(target, target)
                 if isinstance(label, dict):
