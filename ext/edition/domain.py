@@ -84,8 +84,13 @@ class CitationInfo(NamedTuple):
     post: tuple[str, ...]
     docname: str
     lineno: int
-    anchor: str
+    anchor: str  # id of the note's reference in the written document
     order: int
+    #: An ordinary (non-citation) footnote stands between this note and the one before
+    #: it in the same document, so this note may not be "Ibid.".
+    after_footnote: bool = False
+    #: The role's text as written, printed as the note when it cannot be parsed.
+    raw: str = ""
 
 
 #: The kinds of records kept per document, and the attribute holding each.
