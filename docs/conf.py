@@ -16,7 +16,7 @@ version = release = "1.0"
 language = "en"
 # Reproducible dates: honour SOURCE_DATE_EPOCH when it is set.
 _epoch = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
-copyright = time.strftime("%Y", time.gmtime(_epoch))  # noqa: A001
+copyright = time.strftime("%Y", time.gmtime(_epoch))
 
 extensions = [
     "myst_parser",
@@ -65,6 +65,8 @@ latex_documents = [
 latex_docclass = {"manual": "book"}
 latex_toplevel_sectioning = "chapter"
 latex_show_urls = "no"
+latex_use_xindy = False
+latex_domain_indices = False
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
@@ -74,6 +76,8 @@ latex_elements = {
 \setmonofont{FreeMono}
 """,
     "fncychap": "",
+    "printindex": "",
+    "makeindex": "",
     "preamble": r"""
 \usepackage{microtype}
 \setlength{\parindent}{1.5em}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,3 +22,76 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 def rootdir() -> Path:
     """Test projects live in ``tests/roots/test-<name>/``."""
     return Path(__file__).resolve().parent / "roots"
+
+
+def build_edition(builder: str, outdir: Path, doctrees: Path) -> subprocess.CompletedProcess[str]:
+    """Build ``docs/`` the way ``nox`` does (``-W -n --keep-going``)."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            builder,
+            "-W",
+            "-n",
+            "--keep-going",
+            "-q",
+            "-d",
+            str(doctrees),
+            str(DOCS),
+            str(outdir),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _built(tmp_path_factory: pytest.TempPathFactory, builder: str) -> Path:
+    base = tmp_path_factory.mktemp(f"edition-{builder}")
+    result = build_edition(builder, base / "out", base / "doctrees")
+    assert result.returncode == 0, f"{builder} build failed:\n{result.stdout}\n{result.stderr}"
+    assert result.stderr.strip() == "", f"{builder} build warned:\n{result.stderr}"
+    return base / "out"
+
+
+@pytest.fixture(scope="session")
+def edition_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML edition, built once per test session."""
+    return _built(tmp_path_factory, "html")
+
+
+@pytest.fixture(scope="session")
+def edition_epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ePub edition, built once per test session."""
+    return _built(tmp_path_factory, "epub")
+
+
+@pytest.fixture(scope="session")
+def edition_latex(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The LaTeX sources of the PDF, built once per test session."""
+    return _built(tmp_path_factory, "latex")
+
+
+@pytest.fixture(scope="session")
+def edition_pdf(edition_latex: Path) -> Path:
+    """The PDF, compiled from the LaTeX sources with latexmk and XeLaTeX."""
+    for tool in ("xelatex", "latexmk"):
+        if shutil.which(tool) is None:
+            if IN_CI:
+                pytest.fail(f"{tool} is missing: .ci/run must install TeX")
+            pytest.skip(f"{tool} is not installed")
+    result = subprocess.run(
+        ["latexmk", "-pdf", "-dvi-", "-ps-", "-quiet", "dynamics-of-us-russia-relations.tex"],
+        cwd=edition_latex,
+        env={**os.environ, "LATEXOPTS": "-interaction=nonstopmode -halt-on-error"},
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    pdf = edition_latex / "dynamics-of-us-russia-relations.pdf"
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert pdf.is_file()
+    return pdf

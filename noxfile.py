@@ -1,0 +1,126 @@
+"""Build, test and measure the edition.
+
+``nox`` builds the HTML, ePub and PDF into ``build/``; ``nox -s tests`` runs the tests.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+BUILD = ROOT / "build"
+DOCTREES = BUILD / "doctrees"
+SPHINX_FLAGS = ["-W", "-n", "--keep-going", "-q"]
+TEX_PACKAGES = (
+    "latexmk texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf"
+)
+
+nox.options.sessions = ["html", "epub", "pdf"]
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+
+
+def _install(session: nox.Session, extras: str) -> None:
+    session.install("-e", f".[{extras}]")
+
+
+def _sphinx(session: nox.Session, builder: str, out: Path, *extra: str) -> None:
+    # A doctree directory per builder keeps doctrees out of the published output and
+    # keeps builders from invalidating each other's environment.
+    session.run(
+        "sphinx-build",
+        "-b",
+        builder,
+        *SPHINX_FLAGS,
+        "-d",
+        str(DOCTREES / builder),
+        *extra,
+        *session.posargs,
+        "docs",
+        str(out),
+    )
+
+
+@nox.session
+def html(session: nox.Session) -> None:
+    """Build the HTML edition into build/html."""
+    _install(session, "docs")
+    _sphinx(session, "html", BUILD / "html")
+
+
+@nox.session
+def epub(session: nox.Session) -> None:
+    """Build the ePub into build/epub."""
+    _install(session, "docs")
+    _sphinx(session, "epub", BUILD / "epub")
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """Build the PDF (XeLaTeX through latexmk) into build/latex."""
+    missing = [tool for tool in ("xelatex", "latexmk") if shutil.which(tool) is None]
+    if missing:
+        session.error(
+            f"{' and '.join(missing)} not found: install TeX with "
+            f"`sudo apt-get install {TEX_PACKAGES}`"
+        )
+    _install(session, "docs")
+    _sphinx(session, "latex", BUILD / "latex")
+    _latexmk(session, BUILD / "latex")
+    session.log(f"PDF: {BUILD / 'latex' / 'dynamics-of-us-russia-relations.pdf'}")
+
+
+def _latexmk(session: nox.Session, directory: Path) -> None:
+    # nonstopmode and -halt-on-error: a TeX error fails the build and never waits for an
+    # answer at a TeX prompt.
+    with session.chdir(directory):
+        # Sphinx's latexmkrc (written beside the .tex) makes "-pdf" run xelatex.
+        session.run(
+            "latexmk",
+            "-pdf",
+            "-dvi-",
+            "-ps-",
+            "-quiet",
+            "dynamics-of-us-russia-relations.tex",
+            external=True,
+            env={"LATEXOPTS": "-interaction=nonstopmode -halt-on-error -file-line-error"},
+        )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (builds the edition in every format on the way)."""
+    _install(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff on everything, mypy (strict) on the extension."""
+    _install(session, "dev")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Live preview at http://127.0.0.1:8000, rebuilt on every change."""
+    _install(session, "dev")
+    session.run(
+        "sphinx-autobuild",
+        "--host",
+        "127.0.0.1",
+        "--watch",
+        "refs.bib",
+        "--watch",
+        "ext",
+        "-d",
+        str(DOCTREES / "serve"),
+        *session.posargs,
+        "docs",
+        str(BUILD / "serve"),
+    )
