@@ -1,0 +1,4 @@
+project = "Themes bad input"
+extensions = ["myst_parser", "edition"]
+myst_enable_extensions = ["colon_fence"]
+edition_themes = {"arms": "Arms control", "nato": "NATO"}

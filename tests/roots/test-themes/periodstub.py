@@ -1,0 +1,49 @@
+"""A minimal stand-in for the ``period`` directive: only the contract themes rely on.
+
+It sets ``section[PERIOD_ATTR]`` and records a PeriodInfo, as ``edition.periods`` does,
+so that these tests do not depend on the full chronology feature.
+"""
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from edition.domain import PERIOD_ATTR, PeriodInfo, get_domain
+
+
+class TestPeriod(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"title": directives.unchanged}
+
+    def run(self):
+        docname = self.env.current_document.docname
+        get_domain(self.env).add_period(
+            PeriodInfo(
+                id=self.arguments[0],
+                title=self.options.get("title", self.arguments[0]),
+                start="1991", end="2000", actors=(), climate="mixed", parent=None,
+                summary="", docname=docname, lineno=self.lineno,
+                anchor="", order=self.env.new_serialno("test-period"),
+            )
+        )
+        return [period_marker("", period=self.arguments[0])]
+
+
+class period_marker(nodes.Invisible, nodes.Element):
+    pass
+
+
+def mark_sections(app, doctree):
+    for marker in list(doctree.findall(period_marker)):
+        section = marker.parent
+        while section is not None and not isinstance(section, nodes.section):
+            section = section.parent
+        if section is not None:
+            section[PERIOD_ATTR] = marker["period"]
+        marker.parent.remove(marker)
+
+
+def setup(app):
+    app.add_directive("test-period", TestPeriod)
+    app.connect("doctree-read", mark_sections, priority=400)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
