@@ -52,7 +52,7 @@ def _ordinal(number: str) -> str:
 
 
 def _join_names(names: Sequence[Text]) -> Text:
-    """"A", "A and B", "A, B, and C" (serial comma, as Oxford has it)."""
+    """ "A", "A and B", "A, B, and C" (serial comma, as Oxford has it)."""
     if len(names) <= 2:
         return Text(" and ").join(list(names))
     return Text(", ").join(list(names[:-1])) + Text(", and ", names[-1])
