@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -39,8 +39,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
-    from sphinx.util.typing import ExtensionMetadata, OptionSpec
+    from sphinx.util.typing import OptionSpec
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.text import TextTranslator
@@ -59,7 +58,7 @@ PASSAGE_THEMES = "edition_themes"
 # -- nodes ------------------------------------------------------------------------------------
 
 
-class theme_chips(nodes.inline):  # noqa: N801 -- docutils naming
+class theme_chips(nodes.inline):  # type: ignore[misc,unused-ignore]
     """The theme chips of a passage: links to the themes' entries in the thematic index.
 
     ``themes`` holds the ids; ``from_role`` is true when a ``{theme}`` role put it there
@@ -68,11 +67,11 @@ class theme_chips(nodes.inline):  # noqa: N801 -- docutils naming
     """
 
 
-class theme_pageref(nodes.Inline, nodes.Element):  # noqa: N801 -- docutils naming
+class theme_pageref(nodes.Inline, nodes.Element):  # type: ignore[misc,unused-ignore]
     """A page reference to ``refdoc``/``refid``: printed in LaTeX only."""
 
 
-class themeindex(nodes.General, nodes.Element):  # noqa: N801 -- docutils naming
+class themeindex(nodes.General, nodes.Element):  # type: ignore[misc,unused-ignore]
     """Placeholder of a ``themeindex`` directive, replaced at ``doctree-resolved``."""
 
 
@@ -159,7 +158,7 @@ def _section_title(node: nodes.Node) -> str | None:
         if isinstance(current, nodes.section) and current.children:
             first = current.children[0]
             if isinstance(first, nodes.title):
-                return first.astext()
+                return str(first.astext())
         current = current.parent
     return None
 
@@ -205,8 +204,11 @@ class ThemeDirective(SphinxDirective):
         location = self.get_location()
         known = _known_ids(split_ids(self.arguments[0]), self.config, location, "theme directive")
         if not self.content:
-            _warn("theme directive %r has no content: no passage to tag", self.arguments[0],
-                  location=location)
+            _warn(
+                "theme directive %r has no content: no passage to tag",
+                self.arguments[0],
+                location=location,
+            )
             return []
         passage = nodes.container("", classes=[PASSAGE_CLASS])
         self.set_source_info(passage)
@@ -307,10 +309,10 @@ def record_passages(app: Sphinx, doctree: nodes.document) -> None:
         elif isinstance(node, theme_chips) and node.get("from_role"):
             themes = list(node["themes"])
             key = _passage_key(node)
-            if key is None:
-                _warn("theme role outside a paragraph: nothing to tag", location=node)
-                continue
         else:
+            continue
+        if key is None:
+            _warn("theme role outside a paragraph: nothing to tag", location=node)
             continue
         if not themes:
             continue
@@ -331,8 +333,8 @@ def record_passages(app: Sphinx, doctree: nodes.document) -> None:
             anchor += "-"
         target = nodes.target("", "", ids=[anchor])
         doctree.ids[anchor] = target
-        first = element if isinstance(element, nodes.paragraph) else element.next_node(
-            nodes.paragraph
+        first = (
+            element if isinstance(element, nodes.paragraph) else element.next_node(nodes.paragraph)
         )
         (first if first is not None else element).insert(0, target)
         text = passage_text(element)
@@ -388,8 +390,9 @@ def _fill_chips(chips: theme_chips, builder: Builder, fromdoc: str) -> None:
         if found is None:
             chips += nodes.inline(label, label, classes=["edition-theme-chip"])
         else:
-            chips += _ref(builder, fromdoc, found[0], found[1], child, label,
-                          ["edition-theme-chip"])
+            chips += _ref(
+                builder, fromdoc, found[0], found[1], child, label, ["edition-theme-chip"]
+            )
 
 
 def _para(*children: nodes.Node, classes: list[str] | None = None) -> nodes.paragraph:
@@ -406,9 +409,7 @@ def _render_index(node: themeindex, builder: Builder, fromdoc: str) -> list[node
     prefix = str(node["prefix"])
     index_doc = str(node["docname"])
     themes = [t for t in node["themes"] if t in specs]
-    titles = {
-        doc: (env.titles[doc].astext() if doc in env.titles else doc) for doc in docs
-    }
+    titles = {doc: (env.titles[doc].astext() if doc in env.titles else doc) for doc in docs}
     period_titles = {p.id: p.title for p in periods}
 
     def cell_anchor(theme_id: str, period: str | None) -> str:
@@ -424,18 +425,21 @@ def _render_index(node: themeindex, builder: Builder, fromdoc: str) -> list[node
         out.append(nodes.target("", "", ids=[anchor]))
         out.append(nodes.rubric(spec.label, spec.label, classes=["edition-themeindex-theme"]))
         if spec.description:
-            out.append(_para(nodes.Text(spec.description),
-                             classes=["edition-themeindex-description"]))
-        out.append(_para(nodes.Text(_("Passages: %d") % len(mine)),
-                         classes=["edition-themeindex-count"]))
+            out.append(
+                _para(nodes.Text(spec.description), classes=["edition-themeindex-description"])
+            )
+        out.append(
+            _para(nodes.Text(_("Passages: %d") % len(mine)), classes=["edition-themeindex-count"])
+        )
         items = nodes.bullet_list(classes=["edition-themeindex-passages"])
         for passage in mine:
             para = _para()
             if passage.period not in per_period:
                 para += nodes.target("", "", ids=[cell_anchor(theme_id, passage.period)])
             per_period[passage.period] = per_period.get(passage.period, 0) + 1
-            excerpt = nodes.inline(passage.excerpt, passage.excerpt,
-                                   classes=["edition-themeindex-excerpt"])
+            excerpt = nodes.inline(
+                passage.excerpt, passage.excerpt, classes=["edition-themeindex-excerpt"]
+            )
             linked = _ref(builder, fromdoc, passage.docname, passage.anchor, excerpt)
             para += linked
             where = titles.get(passage.docname, passage.docname)
@@ -443,8 +447,7 @@ def _render_index(node: themeindex, builder: Builder, fromdoc: str) -> list[node
                 where = f"{where}, {passage.section}"
             if passage.period is not None:
                 where = f"{where}; {period_titles.get(passage.period, passage.period)}"
-            para += nodes.inline(f" — {where}", f" — {where}",
-                                 classes=["edition-themeindex-where"])
+            para += nodes.inline(f" — {where}", f" — {where}", classes=["edition-themeindex-where"])
             if isinstance(linked, nodes.reference):
                 para += theme_pageref("", refdoc=passage.docname, refid=passage.anchor)
             items += nodes.list_item("", para)
@@ -453,8 +456,11 @@ def _render_index(node: themeindex, builder: Builder, fromdoc: str) -> list[node
         counts[theme_id] = per_period
 
     if themes:
-        out.extend(_render_table(themes, counts, periods, builder, fromdoc, index_doc,
-                                 prefix, cell_anchor, specs))
+        out.extend(
+            _render_table(
+                themes, counts, periods, builder, fromdoc, index_doc, prefix, cell_anchor, specs
+            )
+        )
     for new in out:
         new.source, new.line = node.source, node.line
     return out
@@ -495,16 +501,18 @@ def _render_table(
     for theme_id in themes:
         label = specs[theme_id].label
         row = nodes.row()
-        row += entry(_ref(builder, fromdoc, index_doc, prefix + theme_id,
-                          nodes.inline(label, label)))
+        row += entry(
+            _ref(builder, fromdoc, index_doc, prefix + theme_id, nodes.inline(label, label))
+        )
         total = 0
         for period, _title in columns:
             count = counts[theme_id].get(period, 0)
             total += count
             number = nodes.inline(str(count), str(count))
             if count:
-                row += entry(_ref(builder, fromdoc, index_doc,
-                                  cell_anchor(theme_id, period), number))
+                row += entry(
+                    _ref(builder, fromdoc, index_doc, cell_anchor(theme_id, period), number)
+                )
             else:
                 row += entry(number)
         row += entry(nodes.Text(str(total)))

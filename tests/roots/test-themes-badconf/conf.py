@@ -1,6 +1,7 @@
 project = "Themes bad configuration"
 extensions = ["myst_parser", "edition"]
 myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["refs.bib"]
 edition_themes = {
     "ok": "A valid theme",
     3: "A theme whose id is not a string",
