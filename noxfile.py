@@ -107,6 +107,14 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark on synthetic books (x1, x10, x50); `-- --quick` for a short run."""
+    _install(session, "bench")
+    session.run("python", "benchmarks/run.py", *session.posargs)
+    session.log(f"results: {BUILD / 'bench' / 'results.json'}")
+
+
+@nox.session
 def serve(session: nox.Session) -> None:
     """Live preview at http://127.0.0.1:8000, rebuilt on every change."""
     _install(session, "dev")
