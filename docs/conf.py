@@ -35,6 +35,64 @@ bibtex_bibfiles = [str(ROOT / "refs.bib")]
 bibtex_reference_style = "author_year"
 bibtex_default_style = "plain"
 
+# -- Themes (the {theme} role and directive, and the thematic index) -----------------------
+edition_themes = {
+    "cooperation-confrontation": {
+        "label": "Cooperation and confrontation",
+        "description": "The review's thread: relations oscillate between rapprochement "
+        "and tension, and neither side manages to end the oscillation.",
+    },
+    "arms-control": {
+        "label": "Arms control and disarmament",
+        "description": "START, the Cooperative Threat Reduction Program, SORT and New START.",
+    },
+    "missile-defence": {
+        "label": "Missile defence",
+        "description": "The ABM Treaty, its abandonment, and the anti-missile shield in Europe.",
+    },
+    "nato": {
+        "label": "NATO and its enlargement",
+        "description": "Partnership for Peace, the Founding Act, enlargement to the east.",
+    },
+    "eurasia": {
+        "label": "The former Soviet space (Eurasia)",
+        "description": "The CIS and the CSTO, the Caucasus, Central Asia, Georgia: "
+        "Russia's 'near abroad' and American influence there.",
+    },
+    "balkans": {
+        "label": "The Balkans and Yugoslavia",
+        "description": "Serbia, Milosevic and NATO's air strikes without a UN mandate.",
+    },
+    "terrorism": {
+        "label": "Counter-terrorism after 11 September",
+        "description": "The rapprochement after the attacks and the war in Afghanistan.",
+    },
+    "chechnya": {
+        "label": "Chechnya",
+        "description": "The Chechen wars and how they weigh on relations with Washington.",
+    },
+    "economy": {
+        "label": "Economic aid, transition and trade",
+        "description": "Aid to Russia, the market economy, and Russia's entry into the WTO.",
+    },
+    "nonproliferation": {
+        "label": "Iran and nuclear non-proliferation",
+        "description": "The Iranian and North Korean nuclear issues and the sanctions.",
+    },
+    "unsc": {
+        "label": "The UN Security Council",
+        "description": "Russia's permanent seat, its veto, and sanctions voted in New York.",
+    },
+    "middle-east": {
+        "label": "Iraq and the Middle East",
+        "description": "The war in Iraq, Libya and Syria.",
+    },
+    "personal-diplomacy": {
+        "label": "Leaders' personal diplomacy",
+        "description": "Summits, charters and friendships between presidents and ministers.",
+    },
+}
+
 # -- HTML -----------------------------------------------------------------------------------
 html_theme = "furo"
 html_title = project
