@@ -56,9 +56,9 @@ def review_paragraphs() -> list[str]:
             elif not re.match(r"^(:::|:[a-z-]+:|#|```)", line):
                 lines.append(line)
         for block in re.split(r"\n\s*\n", "\n".join(lines)):
-            block = re.sub(r"\{[a-z:]+\}`[^`]*`", "", block)  # notes and other roles
-            if block.strip():
-                paragraphs.append(" ".join(block.split()))
+            text = re.sub(r"\{[a-z:]+\}`[^`]*`", "", block)  # notes and other roles
+            if text.strip():
+                paragraphs.append(" ".join(text.split()))
     return paragraphs
 
 
@@ -123,12 +123,12 @@ def chapter(variant: str, number: int, paragraphs: list[str], keys: list[str]) -
                 "",
             ]
         cites = [(rng.choice(keys), rng.randint(1, 300)) for _ in range(count)]
-        text = _with_notes(variant, text, cites)
+        noted = _with_notes(variant, text, cites)
         if directives and index in (0, 1, 2, 4, 6):
             themes = " ".join(sorted(rng.sample(sorted(THEMES), rng.randint(1, 2))))
-            out += [f":::{{theme}} {themes}", text, ":::", ""]
+            out += [f":::{{theme}} {themes}", noted, ":::", ""]
         else:
-            out += [text, ""]
+            out += [noted, ""]
     if variant.startswith("footcite"):
         out += ["```{footbibliography}", "```", ""]
     return "\n".join(out)
