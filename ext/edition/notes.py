@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
     from pybtex.database import Entry
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
@@ -81,8 +80,9 @@ class note_label(nodes.Inline, nodes.Element):  # type: ignore[misc]
     """A LaTeX ``\\label`` inside a note's text, for page references from the bibliography."""
 
 
-class note_pageref(nodes.Inline, nodes.Element):  # type: ignore[misc]
-    """In LaTeX, "12 (p. 34)": a note number and the page of the note (``\\pageref``)."""
+class note_backref(nodes.Inline, nodes.Element):  # type: ignore[misc]
+    """A note number in the bibliography's reverse index: a link to the note in HTML,
+    "12 (p. 34)" with the note's page in LaTeX, the bare number elsewhere."""
 
 
 def _skip(self: Any, node: nodes.Element) -> None:
@@ -119,14 +119,26 @@ def visit_note_label_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def visit_note_pageref_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+def visit_note_backref_html(self: HTML5Translator, node: nodes.Element) -> None:
+    uri = self.builder.get_relative_uri(self.builder.current_docname, node["refdoc"])
+    anchor = "#" + node["refid"]
+    # single-page builders give "#document-…": the note's own id is enough there
+    href = anchor if "#" in uri else uri + anchor
+    self.body.append(
+        f'<a class="reference internal edition-note-backref" href="{self.attval(href)}">'
+        f"{node['number']}</a>"
+    )
+    raise nodes.SkipNode
+
+
+def visit_note_backref_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     key = _latex_key(self, node)
     page = self.encode(_("p."))
     self.body.append(rf"\hyperref[{key}]{{{node['number']}}} ({page}~\pageref*{{{key}}})")
     raise nodes.SkipNode
 
 
-def visit_note_pageref_text(self: Any, node: nodes.Element) -> None:
+def visit_note_backref_text(self: Any, node: nodes.Element) -> None:
     self.add_text(str(node["number"]))
     raise nodes.SkipNode
 
@@ -569,7 +581,6 @@ class NotesTransform(SphinxPostTransform):
 
     def render_bibliographies(self, plan: Plan) -> None:
         bibtex = _bibtex_domain(self.env)
-        builder = self.app.builder
         for bibnode in list(self.document.findall(bibliography_node)):
             key = BibliographyKey(docname=bibnode["docname"], id_=bibnode["ids"][0])
             value = bibtex.bibliographies.get(key)
@@ -586,32 +597,18 @@ class NotesTransform(SphinxPostTransform):
                 cited = plan.cited_in.get(citation.entry.key, [])
                 if cited:
                     entry += nodes.Text(" ")
-                    entry += self.cited_in(cited, key.docname, builder)
+                    entry += self.cited_in(cited)
                 container += entry
             bibnode.replace_self(container)
 
     @staticmethod
-    def cited_in(cited: Sequence[tuple[int, str]], fromdoc: str, builder: Builder) -> nodes.inline:
+    def cited_in(cited: Sequence[tuple[int, str]]) -> nodes.inline:
         label = _("Cited in note") if len(cited) == 1 else _("Cited in notes")
         inline = nodes.inline("", label + " ", classes=["edition-cited-in"])
         for index, (number, docname) in enumerate(cited):
             if index:
                 inline += nodes.Text(", ")
-            if builder.format == "latex":
-                inline += note_pageref(refdoc=docname, refid=footnote_id(number), number=number)
-                continue
-            try:
-                uri = builder.get_relative_uri(fromdoc, docname)
-            except Exception:  # builders without pages (text, man…) have no URIs
-                uri = ""
-            if builder.format != "html":
-                inline += nodes.Text(str(number))
-                continue
-            anchor = "#" + footnote_id(number)
-            refuri = anchor if "#" in uri else uri + anchor
-            inline += nodes.reference(
-                "", str(number), internal=True, refuri=refuri, classes=["edition-note-backref"]
-            )
+            inline += note_backref(refdoc=docname, refid=footnote_id(number), number=number)
         inline += nodes.Text(".")
         return inline
 
@@ -662,12 +659,12 @@ def setup_notes(app: Sphinx) -> None:
         texinfo=(_skip, None),
     )
     app.add_node(
-        note_pageref,
-        html=(visit_note_pageref_text, None),
-        latex=(visit_note_pageref_latex, None),
-        text=(visit_note_pageref_text, None),
-        man=(visit_note_pageref_text, None),
-        texinfo=(visit_note_pageref_text, None),
+        note_backref,
+        html=(visit_note_backref_html, None),
+        latex=(visit_note_backref_latex, None),
+        text=(visit_note_backref_text, None),
+        man=(visit_note_backref_text, None),
+        texinfo=(visit_note_backref_text, None),
     )
     app.add_post_transform(NotesTransform)
     app.add_latex_package(LATEX_PACKAGE)

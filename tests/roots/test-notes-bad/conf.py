@@ -4,3 +4,6 @@ bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "oxford"
 root_doc = "index"
 exclude_patterns = ["_build"]
+project = "Notes"
+copyright = "2026"
+version = release = "1.0"

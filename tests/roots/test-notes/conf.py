@@ -5,3 +5,6 @@ bibtex_default_style = "oxford"
 root_doc = "index"
 exclude_patterns = ["_build"]
 latex_documents = [("index", "notes.tex", "Notes", "Tester", "manual")]
+project = "Notes"
+copyright = "2026"
+version = release = "1.0"
