@@ -1,0 +1,6 @@
+project = "Bad periods"
+extensions = ["myst_parser", "edition"]
+myst_enable_extensions = ["colon_fence"]
+root_doc = "index"
+exclude_patterns = ["_build"]
+bibtex_bibfiles = ["refs.bib"]
