@@ -255,46 +255,6 @@ def test_bad_input_fails_under_w(tmp_path: Path) -> None:
         app.cleanup()
 
 
-@pytest.mark.sphinx("html", testroot="themes-badconf", freshenv=True)
-def test_bad_configuration_is_a_clear_warning(app: SphinxTestApp) -> None:
-    app.build()
-    warnings = app.warning.getvalue()
-    conf = re.escape(str(app.srcdir / "conf.py"))
-    lines = (app.srcdir / "conf.py").read_text(encoding="utf-8").splitlines()
-    line = next(n for n, text in enumerate(lines, 1) if text.startswith("edition_themes"))
-    for message in (
-        "theme id 3 is not valid",
-        "theme id 'two words' is not valid",
-        "theme 'number': the label must be a string or a dict",
-        "theme 'extra': unknown key(s) colour",
-        "theme 'nolabel': 'label' must be a non-empty string",
-    ):
-        assert re.search(
-            rf"{conf}:{line}: WARNING: edition_themes: {re.escape(message)}", warnings
-        ), (
-            message,
-            warnings,
-        )
-    assert app.config.edition_themes == {"ok": "A valid theme"}
-    assert "A valid theme still works." in (app.outdir / "index.html").read_text(encoding="utf-8")
-
-
-def test_themes_that_are_not_a_dict_are_a_warning(tmp_path: Path) -> None:
-    src = _copy("themes-badconf", tmp_path / "src")
-    _edit(src / "conf.py", lambda s: s.split("edition_themes")[0] + 'edition_themes = ["ok"]\n')
-    app = _build(src)
-    warnings = app.warning.getvalue()
-    assert re.search(
-        r"conf\.py:\d+: WARNING: edition_themes must be a dict mapping theme ids to labels, "
-        r"not list; no theme is declared \[edition\.theme\]",
-        warnings,
-    ), warnings
-    assert app.config.edition_themes == {}
-    # The role's theme is now unknown: a warning, and the paragraph stays.
-    assert "unknown theme 'ok' in theme role" in warnings
-    assert "A valid theme still works." in (app.outdir / "index.html").read_text(encoding="utf-8")
-
-
 # -- incremental and parallel builds ----------------------------------------------------------
 
 

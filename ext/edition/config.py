@@ -114,6 +114,25 @@ def validate_themes(app: Sphinx, config: Config) -> None:
         config.edition_themes = clean
 
 
+#: Shortest sensible excerpt: a few words.
+MIN_EXCERPT_CHARS = 10
+
+
+def validate_excerpt_chars(app: Sphinx, config: Config) -> None:
+    """``edition_theme_excerpt_chars`` must be an int of at least :data:`MIN_EXCERPT_CHARS`."""
+    value = config.edition_theme_excerpt_chars
+    if isinstance(value, bool) or not isinstance(value, int) or value < MIN_EXCERPT_CHARS:
+        logger.warning(
+            "edition_theme_excerpt_chars must be an integer of at least %d, not %r; using 90",
+            MIN_EXCERPT_CHARS,
+            value,
+            location=_conf_location(app, "edition_theme_excerpt_chars"),
+            type="edition",
+            subtype="theme",
+        )
+        config.edition_theme_excerpt_chars = 90
+
+
 def theme_specs(config: Config) -> dict[str, ThemeSpec]:
     """The declared themes, in declaration order (after :func:`validate_themes`)."""
     specs: dict[str, ThemeSpec] = {}
@@ -139,3 +158,4 @@ def setup_config(app: Sphinx) -> None:
     #: thematic index.
     app.add_config_value("edition_theme_excerpt_chars", 90, "env", types=frozenset({int}))
     app.connect("config-inited", validate_themes)
+    app.connect("config-inited", validate_excerpt_chars)
