@@ -128,6 +128,25 @@ def test_html_table_counts_passages_per_theme_and_period(app: SphinxTestApp) -> 
     assert anchor["href"] == "one.html#passage-1"
 
 
+@pytest.mark.sphinx("html", testroot="themes-periods", freshenv=True)
+def test_passages_take_the_period_of_their_section(app: SphinxTestApp) -> None:
+    """With the real ``period`` directive: a subsection's period is its passages' period."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    soup = _soup(app.outdir / "themes.html")
+    assert _table(soup) == [
+        ["Theme", "The Yeltsin years", "Enlargement debates", "Total"],
+        ["Arms control", "1", "1", "2"],
+        ["NATO enlargement", "0", "1", "1"],
+    ]
+    where = [w.get_text() for w in soup.select(".edition-themeindex-where")]
+    assert where == [
+        " — The nineties; The Yeltsin years",
+        " — The nineties, Enlargement; Enlargement debates",
+        " — The nineties, Enlargement; Enlargement debates",
+    ]
+
+
 @pytest.mark.sphinx("html", testroot="themes", freshenv=True)
 def test_html_passages_keep_their_text_and_show_chips(app: SphinxTestApp) -> None:
     app.build()

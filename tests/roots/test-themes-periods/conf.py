@@ -1,0 +1,5 @@
+project = "Themes and periods"
+extensions = ["myst_parser", "edition"]
+myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["refs.bib"]
+edition_themes = {"arms": "Arms control", "nato": "NATO enlargement"}
