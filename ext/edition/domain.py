@@ -287,6 +287,10 @@ class EditionDomain(Domain):
         for infos in self._per_doc("events").values():
             for e in infos:
                 yield e.id, e.title, "event", e.docname, e.anchor, 1
+        for theme in sorted({t for table in self.data["theme_targets"].values() for t in table}):
+            found = self._target("theme", theme)
+            if found is not None:
+                yield theme, found[2], "theme", found[0], found[1], 1
 
 
 #: Attribute set on a ``section`` node by the ``period`` directive that stands in it.
