@@ -33,7 +33,8 @@ suppress_warnings: list[str] = []
 # -- Bibliography ---------------------------------------------------------------------------
 bibtex_bibfiles = [str(ROOT / "refs.bib")]
 bibtex_reference_style = "author_year"
-bibtex_default_style = "plain"
+# Oxford referencing (edition.oxford): the bibliography form, and the notes of {notecite}
+bibtex_default_style = "oxford"
 
 # -- Themes (the {theme} role and directive, and the thematic index) -----------------------
 edition_themes = {
