@@ -245,6 +245,7 @@ def test_bad_input_is_a_located_warning_and_keeps_the_text(app: SphinxTestApp) -
         (13, "theme directive 'arms' has no content"),
         (16, "theme role has no theme id"),
         (18, "unknown theme 'missing' in themeindex :themes:"),
+        (22, "theme role outside a paragraph: nothing to tag"),
     ]
     for line, message in expected:
         assert re.search(

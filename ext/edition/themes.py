@@ -31,10 +31,18 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode
 
-from edition.config import theme_specs
-from edition.domain import PassageInfo, get_domain, period_for_node, reading_order
+from edition.config import ThemeSpec, theme_specs
+from edition.domain import (
+    PassageInfo,
+    PeriodInfo,
+    get_domain,
+    period_for_node,
+    reading_order,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from docutils.nodes import Node, system_message
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -469,13 +477,13 @@ def _render_index(node: themeindex, builder: Builder, fromdoc: str) -> list[node
 def _render_table(
     themes: list[str],
     counts: dict[str, dict[str | None, int]],
-    periods: list[Any],
+    periods: list[PeriodInfo],
     builder: Builder,
     fromdoc: str,
     index_doc: str,
     prefix: str,
-    cell_anchor: Any,
-    specs: dict[str, Any],
+    cell_anchor: Callable[[str, str | None], str],
+    specs: dict[str, ThemeSpec],
 ) -> list[nodes.Node]:
     columns: list[tuple[str | None, str]] = [(p.id, p.title) for p in periods]
     if any(None in per for per in counts.values()):
