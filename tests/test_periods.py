@@ -132,9 +132,7 @@ def test_latex_banner_and_marker(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
     tex = (app.outdir / "periods.tex").read_text(encoding="utf-8")
-    assert (
-        r"\begin{sphinxShadowBox}\phantomsection\label{\detokenize{one:period-nineties}}" in tex
-    )
+    assert r"\begin{sphinxShadowBox}\phantomsection\label{\detokenize{one:period-nineties}}" in tex
     assert r"Actors: Bill Clinton; Boris Yeltsin" in tex
     assert r"\hyperref[\detokenize{timeline:edition-timeline}]" in tex
     assert r"within {\hyperref[\detokenize{one:period-nineties}]" in tex
@@ -208,16 +206,33 @@ def test_bad_input_is_located_and_keeps_the_text(app: SphinxTestApp) -> None:
 @pytest.mark.parametrize("root", ["periods-bad", "timeline-bad"])
 def test_bad_input_fails_under_W(root: str, tmp_path: Path) -> None:
     status = build_main(
-        ["-W", "-q", "-b", "html", str(ROOTS / f"test-{root}"), str(tmp_path / "out"),
-         "-d", str(tmp_path / "doctrees")]
+        [
+            "-W",
+            "-q",
+            "-b",
+            "html",
+            str(ROOTS / f"test-{root}"),
+            str(tmp_path / "out"),
+            "-d",
+            str(tmp_path / "doctrees"),
+        ]
     )
     assert status != 0
 
 
 def test_good_project_passes_under_W_n(tmp_path: Path) -> None:
     status = build_main(
-        ["-W", "-n", "-q", "-b", "html", str(ROOTS / "test-periods"), str(tmp_path / "out"),
-         "-d", str(tmp_path / "doctrees")]
+        [
+            "-W",
+            "-n",
+            "-q",
+            "-b",
+            "html",
+            str(ROOTS / "test-periods"),
+            str(tmp_path / "out"),
+            "-d",
+            str(tmp_path / "doctrees"),
+        ]
     )
     assert status == 0
 
@@ -234,7 +249,9 @@ def test_duplicate_id_found_after_an_incremental_edit(tmp_path: Path) -> None:
         first.cleanup()
     two = src / "two.md"
     two.write_text(
-        two.read_text(encoding="utf-8").replace(":::{period} after-attacks", ":::{period} nineties"),
+        two.read_text(encoding="utf-8").replace(
+            ":::{period} after-attacks", ":::{period} nineties"
+        ),
         encoding="utf-8",
     )
     second = SphinxTestApp("html", srcdir=src)

@@ -182,7 +182,7 @@ def period_depths(periods: list[PeriodInfo]) -> dict[str, int]:
 # -- nodes ----------------------------------------------------------------------------------
 
 
-class period_banner(nodes.General, nodes.Element):  # noqa: N801 -- docutils node naming
+class period_banner(nodes.General, nodes.Element):  # type: ignore[misc]
     """The banner a ``period`` directive puts at the top of its section.
 
     Attributes: ``period`` (id), ``title``, ``start``, ``end``, ``actors`` (list),
@@ -191,7 +191,7 @@ class period_banner(nodes.General, nodes.Element):  # noqa: N801 -- docutils nod
     """
 
 
-class event_marker(nodes.General, nodes.Element):  # noqa: N801 -- docutils node naming
+class event_marker(nodes.General, nodes.Element):  # type: ignore[misc]
     """The dated marker an ``event`` directive puts in the text.
 
     Attributes: ``event`` (id), ``date``, ``title``, ``climate``, ``summary``.
@@ -205,12 +205,10 @@ class _ChronologyDirective(SphinxDirective):
     subtype: ClassVar[str] = "periods"
 
     def warn(self, message: str) -> None:
-        logger.warning(
-            message, location=self.get_location(), type="edition", subtype=self.subtype
-        )
+        logger.warning(message, location=self.get_location(), type="edition", subtype=self.subtype)
 
     def check_climate(self, kind: str) -> str:
-        climate = self.options.get("climate", "").strip()
+        climate = str(self.options.get("climate", "")).strip()
         if not climate:
             self.warn(_("%s: missing required option :climate:") % kind)
         elif climate not in CLIMATES:
@@ -307,8 +305,11 @@ class PeriodDirective(_ChronologyDirective):
                 self.warn(_("period %r: missing required option :%s:") % (period_id, option))
             elif parse_date(value) is None:
                 self.warn(
-                    _("period %r: malformed or impossible date %r in :%s: "
-                      "(expected YYYY, YYYY-MM or YYYY-MM-DD)") % (period_id, value, option)
+                    _(
+                        "period %r: malformed or impossible date %r in :%s: "
+                        "(expected YYYY, YYYY-MM or YYYY-MM-DD)"
+                    )
+                    % (period_id, value, option)
                 )
             values[option] = value
         first, last = parse_date(values["start"]), parse_date(values["end"])
@@ -353,8 +354,8 @@ class EventDirective(_ChronologyDirective):
         day = self.arguments[0].strip()
         if parse_date(day) is None:
             self.warn(
-                _("event: malformed or impossible date %r "
-                  "(expected YYYY, YYYY-MM or YYYY-MM-DD)") % day
+                _("event: malformed or impossible date %r (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+                % day
             )
         title = self.options.get("title", "").strip()
         if not title:
@@ -528,8 +529,10 @@ def check_chronology(app: Sphinx, env: BuildEnvironment) -> None:
         first_event = events.setdefault(event.id, event)
         if first_event is not event:
             logger.warning(
-                _("duplicate event id %r (first defined in %s, line %d); "
-                  "give one of them a different :id:"),
+                _(
+                    "duplicate event id %r (first defined in %s, line %d); "
+                    "give one of them a different :id:"
+                ),
                 event.id,
                 env.doc2path(first_event.docname, False),
                 first_event.lineno,
@@ -550,11 +553,7 @@ def link_banners(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
     timeline_doc = next((d for d in docs if d in timelines), None)
     for banner in banners:
         meta = next(
-            (
-                n
-                for n in banner.findall(nodes.paragraph)
-                if "edition-period-meta" in n["classes"]
-            ),
+            (n for n in banner.findall(nodes.paragraph) if "edition-period-meta" in n["classes"]),
             None,
         )
         if meta is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from urllib.parse import unquote
@@ -69,11 +70,11 @@ COLOURS = {"cooperation": "#2e7d32", "tension": "#c62828", "mixed": "#8a6d00", "
 DASHES = {"tension": "5 3", "mixed": "2 2"}
 
 
-class timeline(nodes.General, nodes.Element):  # noqa: N801 -- docutils node naming
+class timeline(nodes.General, nodes.Element):  # type: ignore[misc]
     """Placeholder left by the ``timeline`` directive, replaced when the page is written."""
 
 
-class timeline_figure(nodes.General, nodes.Element):  # noqa: N801 -- docutils node naming
+class timeline_figure(nodes.General, nodes.Element):  # type: ignore[misc]
     """The drawn timeline; ``layout`` holds a :class:`Figure`, ``caption`` its caption."""
 
 
@@ -272,8 +273,7 @@ def layout(
     dots = tuple(
         m._replace(
             x=m.x,
-            y=mid
-            + {"cooperation": -(BAROMETER + 5), "tension": BAROMETER + 5}.get(m.climate, 0),
+            y=mid + {"cooperation": -(BAROMETER + 5), "tension": BAROMETER + 5}.get(m.climate, 0),
         )
         for m in markers
         if m.climate in CLIMATES
@@ -308,12 +308,10 @@ def _segments(
         | {min(end, p.last + timedelta(days=1)) for p in periods}
     )
     segments: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         if b <= a:
             continue
-        covering = [
-            p for p in periods if p.first <= a and p.last >= a and p.climate in CLIMATES
-        ]
+        covering = [p for p in periods if p.first <= a and p.last >= a and p.climate in CLIMATES]
         if not covering:
             continue
         inner = max(covering, key=lambda p: (p.depth, p.first))
@@ -395,7 +393,7 @@ def render_svg(figure: Figure) -> str:
             f"<title>{e(marker.tooltip)}</title>"
             f'<circle class="edition-tl-marker edition-climate-{marker.climate or "unknown"}" '
             f'cx="{_f(marker.x)}" cy="{_f(marker.y)}" r="{EVENT_R}" '
-            f'{_climate_attrs(marker.climate, "0.2")}/>'
+            f"{_climate_attrs(marker.climate, '0.2')}/>"
             f'<text x="{_f(marker.x)}" y="{_f(marker.y + 3.5)}">{marker.number}</text></a>'
         )
     out.append("</g>")
@@ -476,7 +474,9 @@ def render_tikz(figure: Figure, translator: LaTeXTranslator) -> str:
     out.append(f"\\draw ({GUTTER},{axis_y}) -- ({WIDTH - RIGHT},{axis_y});")
     for tick in figure.grid:
         out.append(f"\\draw ({_f(tick.x)},{axis_y}) -- ({_f(tick.x)},{_f(figure.axis_y + 5)});")
-        out.append(f"\\node[anchor=north] at ({_f(tick.x)},{_f(figure.axis_y + 6)}) {{{tick.text}}};")
+        out.append(
+            f"\\node[anchor=north] at ({_f(tick.x)},{_f(figure.axis_y + 6)}) {{{tick.text}}};"
+        )
     for marker in figure.markers:
         out.append(
             f"\\filldraw[{fill(marker.climate, 20)}] ({_f(marker.x)},{_f(marker.y)}) "
@@ -533,9 +533,7 @@ class TimelineDirective(SphinxDirective):
     }
 
     def warn(self, message: str) -> None:
-        logger.warning(
-            message, location=self.get_location(), type="edition", subtype="timeline"
-        )
+        logger.warning(message, location=self.get_location(), type="edition", subtype="timeline")
 
     def run(self) -> list[nodes.Node]:
         window: dict[str, str] = {}
@@ -543,8 +541,10 @@ class TimelineDirective(SphinxDirective):
             value = self.options.get(option, "").strip()
             if value and parse_date(value) is None:
                 self.warn(
-                    _("timeline: malformed or impossible date %r in :%s: "
-                      "(expected YYYY, YYYY-MM or YYYY-MM-DD); option ignored")
+                    _(
+                        "timeline: malformed or impossible date %r in :%s: "
+                        "(expected YYYY, YYYY-MM or YYYY-MM-DD); option ignored"
+                    )
                     % (value, option)
                 )
             elif value:
@@ -733,11 +733,14 @@ class TimelineRenderer:
                 "end": hi.year,
             },
         )
-        caption = _(
-            "Timeline, %s: periods (bars; sub-periods on the lower lanes), numbered events, "
-            "and the relations barometer (cooperation above the line, tension below, "
-            "mixed on it)."
-        ) % span
+        caption = (
+            _(
+                "Timeline, %s: periods (bars; sub-periods on the lower lanes), numbered events, "
+                "and the relations barometer (cooperation above the line, tension below, "
+                "mixed on it)."
+            )
+            % span
+        )
         drawing = timeline_figure(layout=figure, caption=caption)
         drawing.source, drawing.line = node.source, node.line
         container += drawing
@@ -823,7 +826,8 @@ def visit_figure_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 def visit_figure_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(render_tikz(node["layout"], self))
-    self.body.append("{\\small\\itshape %s\\par}\n\\endgroup\n" % self.encode(node["caption"]))
+    caption = self.encode(node["caption"])
+    self.body.append(f"{{\\small\\itshape {caption}\\par}}\n\\endgroup\n")
     raise nodes.SkipNode
 
 
