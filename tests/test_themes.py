@@ -185,7 +185,7 @@ def test_latex_links_become_page_references(app: SphinxTestApp) -> None:
     assert r"{\hyperref[\detokenize{one:passage-1}]" in index
     # The chips are a quiet small-caps note linking to the index entries.
     assert (
-        r"\nobreak\quad{\footnotesize\textsc{Themes: "
+        r"\nobreak\quad{\scriptsize\textsc{Themes: "
         r"{\hyperref[\detokenize{themes:theme-arms}]{\sphinxcrossref{Arms control}}}"
     ) in tex
     # The table: the counts, each linked to its theme × period anchor.

@@ -559,9 +559,10 @@ def depart_chips_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_chips_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
-    # A quiet end-of-paragraph note: small caps in footnote size, kept on the line.
+    # A quiet end-of-paragraph note in small caps, smaller than the notes (books often
+    # enlarge \footnotesize for their notes, so it is not used here).
     label = self.encode(_chips_label(node))
-    self.body.append(r"\nobreak\quad{\footnotesize\textsc{" + label + " ")
+    self.body.append(r"\nobreak\quad{\scriptsize\textsc{" + label + " ")
 
 
 def depart_chips_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
