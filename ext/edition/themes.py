@@ -448,11 +448,14 @@ def _render_index(node: themeindex, builder: Builder, fromdoc: str) -> list[node
             excerpt = nodes.inline(
                 passage.excerpt, passage.excerpt, classes=["edition-themeindex-excerpt"]
             )
-            linked = _ref(builder, fromdoc, passage.docname, passage.anchor, excerpt)
+            chapter = titles.get(passage.docname, passage.docname)
+            # Chapter and period place a passage; its section would make entries run over
+            # several lines, so it is only the link's title.
+            linked = _ref(
+                builder, fromdoc, passage.docname, passage.anchor, excerpt, passage.section
+            )
             para += linked
-            where = titles.get(passage.docname, passage.docname)
-            if passage.section and passage.section != where:
-                where = f"{where}, {passage.section}"
+            where = chapter
             if passage.period is not None:
                 where = f"{where}; {period_titles.get(passage.period, passage.period)}"
             para += nodes.inline(f" — {where}", f" — {where}", classes=["edition-themeindex-where"])
@@ -560,9 +563,12 @@ def depart_chips_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 def visit_chips_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     # A quiet end-of-paragraph note in small caps, smaller than the notes (books often
-    # enlarge \footnotesize for their notes, so it is not used here).
+    # enlarge \footnotesize for their notes, so it is not used here).  Links stay upright:
+    # \sphinxcrossref would italicise them, and few fonts have italic small caps.
     label = self.encode(_chips_label(node))
-    self.body.append(r"\nobreak\quad{\scriptsize\textsc{" + label + " ")
+    self.body.append(
+        r"\nobreak\quad{\scriptsize\renewcommand{\sphinxcrossref}[1]{#1}\textsc{" + label + " "
+    )
 
 
 def depart_chips_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
