@@ -77,6 +77,7 @@ def test_domain_records_periods_and_events(app: SphinxTestApp) -> None:
     assert events["1992-06-17-washington-charter"].period == "nineties"
     assert events["kosovo"].period == "complications"  # explicit :id:
     assert events["2001-09-11-attacks-of-11-september"].period == "after-attacks"
+    assert events["slovenia"].period == "after-attacks"  # the period of its section
 
     doctree = app.env.get_doctree("one")
     sections = {s["ids"][0]: s for s in doctree.findall(nodes.section)}
@@ -117,7 +118,7 @@ def test_html_banner_and_marker(app: SphinxTestApp) -> None:
 
     marker = soup.find("div", id="event-kosovo")
     assert marker is not None
-    assert " ".join(marker.get_text(" ").split()) == (
+    assert " ".join(marker.get_text(" ").replace("¶", "").split()) == (
         "24 March 1999 Air strikes against Yugoslavia (tension)"
     )
     # cross-reference roles

@@ -27,6 +27,7 @@ PERIODS = {
 EVENTS = {
     "one.html#event-1992-06-17-washington-charter": "Washington Charter",
     "one.html#event-kosovo": "Air strikes against Yugoslavia",
+    "two.html#event-slovenia": "The presidents meet in Slovenia",
     "two.html#event-2001-09-11-attacks-of-11-september": "Attacks of 11 September",
 }
 
@@ -63,7 +64,7 @@ def test_html_svg_draws_every_period_and_event(app: SphinxTestApp) -> None:
     (svg,) = _svgs(html)
     assert svg.get("viewBox", "").startswith("0 0 800 ")
     assert svg.findtext(f"{SVG}title") == "Timeline of the relations, 1991–2008"
-    assert "2 periods, 2 sub-periods and 3 events" in (svg.findtext(f"{SVG}desc") or "")
+    assert "2 periods, 2 sub-periods and 4 events" in (svg.findtext(f"{SVG}desc") or "")
 
     links = {a.get(XLINK): a for a in svg.iter(f"{SVG}a")}
     assert set(links) == set(PERIODS) | set(EVENTS)
@@ -74,7 +75,8 @@ def test_html_svg_draws_every_period_and_event(app: SphinxTestApp) -> None:
     assert numbers == {
         "one.html#event-1992-06-17-washington-charter": "1",
         "one.html#event-kosovo": "2",
-        "two.html#event-2001-09-11-attacks-of-11-september": "3",
+        "two.html#event-slovenia": "3",
+        "two.html#event-2001-09-11-attacks-of-11-september": "4",
     }
 
     # proportional axis: a bar's width is its share of the years shown
@@ -142,12 +144,18 @@ def test_html_table_has_the_same_data(app: SphinxTestApp) -> None:
         ["24 March 1999", "Air strikes against Yugoslavia", "Event 2, in Complications", "tension"],
         ["2000 – 2008", "The two thousands (George W. Bush; Vladimir Putin)", "Period", "mixed"],
         [
+            "16 June 2001",
+            "The presidents meet in Slovenia",
+            "Event 3, in The two thousands",
+            "cooperation",
+        ],
+        [
             "11 September 2001 – 13 June 2002",
             "After the attacks",
             "Sub-period of The two thousands",
             "cooperation",
         ],
-        ["11 September 2001", "Attacks of 11 September", "Event 3, in After the attacks", "mixed"],
+        ["11 September 2001", "Attacks of 11 September", "Event 4, in After the attacks", "mixed"],
     ]
     table = soup.find("table", id="edition-timeline-table")
     hrefs = {a["href"] for a in table.find_all("a", class_="reference")}
@@ -173,6 +181,7 @@ def test_options_narrow_the_timeline(app: SphinxTestApp) -> None:
     window = [row[1] for row in _table_rows(soup, tables[1]["id"])]
     assert window == [
         "The two thousands (George W. Bush; Vladimir Putin)",
+        "The presidents meet in Slovenia",
         "After the attacks",
         "Attacks of 11 September",
     ]
@@ -205,8 +214,8 @@ def test_latex_tikz_figure_and_table(app: SphinxTestApp) -> None:
     ):
         assert rf"\hyperref[\detokenize{{{target}}}]" in body
     assert len(re.findall(r"\\filldraw\[fill=edition\w+!25", body)) == 4  # period bars
-    assert len(re.findall(r"circle\[radius=9\]", body)) == 3  # event markers
-    assert len(re.findall(r"circle\[radius=4\]", body)) == 3  # barometer dots
+    assert len(re.findall(r"circle\[radius=9\]", body)) == 4  # event markers
+    assert len(re.findall(r"circle\[radius=4\]", body)) == 4  # barometer dots
     assert r"\definecolor{editioncooperation}{HTML}{2E7D32}" in tex
     assert r"Periods and events, 1991\textendash{}2008" in tex  # the table follows the figure
     assert r"Sub\sphinxhyphen{}period of The nineties" in tex
@@ -378,6 +387,6 @@ def test_edition_timeline_lists_every_period_and_event(tmp_path: Path) -> None:
     assert table is not None
     rows = table.find("tbody").find_all("tr")
     assert len(rows) == len(periods) + len(events)
-    svg = soup.find("svg")
+    svg = soup.find("svg", class_="edition-timeline-svg")
     assert svg is not None
     assert len(svg.find_all("a")) == len(periods) + len(events)

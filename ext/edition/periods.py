@@ -336,8 +336,9 @@ class EventDirective(_ChronologyDirective):
 
     ``:::{event} DATE`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) with ``:title:`` and
     ``:climate:``; optional ``:id:`` (else the date and the title, slugified:
-    ``1992-06-17-washington-charter``).  The event belongs to the period of its section.
-    The optional body is a short comment.
+    ``1992-06-17-washington-charter``).  The event belongs to the period of its section
+    (the timeline shows it in the closest enclosing period that contains its date, since a
+    section may look back).  The optional body is a short comment.
     """
 
     subtype = "periods"

@@ -577,6 +577,21 @@ class TimelineDirective(SphinxDirective):
 # -- rendering ------------------------------------------------------------------------------
 
 
+def _owner(
+    day: date | None, period: PeriodInfo | None, periods: dict[str, PeriodInfo]
+) -> PeriodInfo | None:
+    """The period an event is shown in: that of its section or, when the event falls outside
+    it (a section may look back), the closest enclosing period whose dates contain it."""
+    current, seen = period, set()
+    while current is not None and day is not None and current.id not in seen:
+        span = period_span(current)
+        if span is not None and span[0] <= day <= span[1]:
+            return current
+        seen.add(current.id)
+        current = periods.get(current.parent or "")
+    return period
+
+
 class TimelineRenderer:
     """Fill the ``timeline`` placeholders of one document from the domain, in reading order."""
 
@@ -655,9 +670,9 @@ class TimelineRenderer:
         events: list[Entry] = []
         for event in all_events.values():
             day = event_day(event)
-            if day is None or (wanted is not None and event.period not in wanted):
+            owner = _owner(day, all_periods.get(event.period or ""), all_periods)
+            if day is None or (wanted is not None and (owner is None or owner.id not in wanted)):
                 continue
-            owner = all_periods.get(event.period or "")
             events.append(
                 Entry(
                     kind="event",
