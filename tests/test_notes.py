@@ -84,6 +84,12 @@ def html_notes(path: Path) -> dict[int, str]:
 
 
 def _detex(text: str) -> str:
+    # \editionibid{prev}{this}{Ibid. form}{short form}: the form of same-page notes
+    text = re.sub(
+        r"\\editionibid\{[^{}]*\{[^{}]*\}\}\{[^{}]*\{[^{}]*\}\}\{([^{}]*)\}\{.*\}$",
+        r"\1",
+        text,
+    )
     text = text.replace(r"\sphinxhyphen{}", "-").replace(r"\textendash{}", "–")
     text = re.sub(r"\\sphinxstyleemphasis\{([^{}]*)\}", r"\1", text)
     text = re.sub(r"\\label\{[^{}]*(\{[^{}]*\})?\}", "", text)
@@ -210,6 +216,12 @@ def test_position_rules_latex(app: Sphinx) -> None:
     assert r"\usepackage{editionnotes}" in tex
     assert (app.outdir / "editionnotes.sty").is_file()
     assert r"\end{footnote}\textsuperscript{,}%" in tex
+    # an "Ibid." that LaTeX finds at the top of a printed page falls back to the short form
+    assert (
+        r"\editionibid{\detokenize{chapter2:notecite-12}}{\detokenize{chapter2:notecite-13}}"
+        r"{Ibid., p. 80.}{Legvold, ‘Managing the New Cold War’, p. 80.}"
+    ) in tex
+    assert r"\RequirePackage{refcount}" in (app.outdir / "editionnotes.sty").read_text()
 
 
 @pytest.mark.sphinx("text", testroot="notes", freshenv=True)

@@ -85,6 +85,30 @@ class note_backref(nodes.Inline, nodes.Element):  # type: ignore[misc]
     "12 (p. 34)" with the note's page in LaTeX, the bare number elsewhere."""
 
 
+class note_ibid(nodes.Inline, nodes.Element):  # type: ignore[misc]
+    """An "Ibid." note's text (first child) and its short form (second child).
+
+    Pages of HTML are documents, where the plan's "Ibid." is right.  A printed page can
+    begin with the note: LaTeX then prints the short form (it compares the pages of this
+    note and of the one before, through their labels).
+    """
+
+
+def visit_note_ibid_first(self: Any, node: nodes.Element) -> None:
+    node[0].walkabout(self)
+    raise nodes.SkipNode
+
+
+def visit_note_ibid_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    previous = self.idescape(f"{node['refdoc']}:{node['previd']}")
+    self.body.append(rf"\editionibid{{{previous}}}{{{_latex_key(self, node)}}}{{")
+    node[0].walkabout(self)
+    self.body.append("}{")
+    node[1].walkabout(self)
+    self.body.append("}")
+    raise nodes.SkipNode
+
+
 def _skip(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
@@ -316,6 +340,9 @@ class Note(NamedTuple):
     anchor: str
     parts: tuple[NotePart, ...]
     text: tuple[Segment, ...]
+    #: For an "Ibid." note, the same note in short form: LaTeX prints it instead when
+    #: the note turns out to be the first on its printed page.
+    short: tuple[Segment, ...] = ()
 
 
 class Plan(NamedTuple):
@@ -440,13 +467,20 @@ def compute_plan(env: BuildEnvironment) -> Plan:
     forms, undecided = decide_forms(citations, set(entries))
     style = note_style(env)
     cache: dict[tuple[NotePart, ...], tuple[Segment, ...]] = {}
+
+    def text(parts: tuple[NotePart, ...], pre: tuple[str, ...]) -> tuple[Segment, ...]:
+        cache_key = (*parts, NotePart("", "pre", "\x00".join(pre)))
+        if cache_key not in cache:
+            cache[cache_key] = segments(note_text(style, parts, pre, entries))
+        return cache[cache_key]
+
     notes: dict[str, list[Note]] = {}
     cited_in: dict[str, list[tuple[int, str]]] = {}
     for number, (cit, parts) in enumerate(zip(citations, forms, strict=True), start=1):
-        cache_key = (*parts, NotePart("", "pre", "\x00".join(cit.pre)))
-        if cache_key not in cache:
-            cache[cache_key] = segments(note_text(style, parts, cit.pre, entries))
-        note = Note(number, cit.docname, cit.order, cit.anchor, parts, cache[cache_key])
+        short: tuple[Segment, ...] = ()
+        if parts[0].form == "ibid":
+            short = text((NotePart(parts[0].key, "short", cit.post[0]),), cit.pre)
+        note = Note(number, cit.docname, cit.order, cit.anchor, parts, text(parts, cit.pre), short)
         notes.setdefault(cit.docname, []).append(note)
         for part in parts:
             if part.form != "raw":
@@ -546,8 +580,19 @@ class NotesTransform(SphinxPostTransform):
                 classes=["edition-noteref"],
             )
             ref.source, ref.line = node.source, node.line
-            paragraph = nodes.paragraph("", "", *render_segments(note.text))
-            paragraph += note_label(refdoc=docname, refid=fn_id)
+            # the label opens the note: its page is where the reader meets the note
+            paragraph = nodes.paragraph("", "", note_label(refdoc=docname, refid=fn_id))
+            if note.short:
+                paragraph += note_ibid(
+                    "",
+                    nodes.inline("", "", *render_segments(note.text)),
+                    nodes.inline("", "", *render_segments(note.short)),
+                    refdoc=docname,
+                    refid=fn_id,
+                    previd=footnote_id(note.number - 1),
+                )
+            else:
+                paragraph.extend(render_segments(note.text))
             footnote = nodes.footnote(
                 "",
                 nodes.label("", number),
@@ -619,6 +664,12 @@ LATEX_STY = r"""\NeedsTeXFormat{LaTeX2e}
 % counter of ordinary footnotes from restarting per chapter too.
 \@ifundefined{c@chapter}{}{\@ifundefined{counterwithout}{\RequirePackage{chngcntr}}{}%
   \counterwithout{footnote}{chapter}}
+% "Ibid." (#3) unless this note (label #2) is not on the page of the note before it
+% (label #1): then the short form (#4).  Unknown pages (first run) count as equal.
+\RequirePackage{refcount}
+\newcommand{\editionibid}[4]{%
+  \edef\edition@prev{\getpagerefnumber{#1}}\edef\edition@this{\getpagerefnumber{#2}}%
+  \ifx\edition@prev\edition@this #3\else #4\fi}
 % Oxford bibliography: hanging indent, no labels (Sphinx's sphinxuseclass hook).
 \newenvironment{sphinxclassedition-bibliography}%
   {\par\begingroup\setlength{\parindent}{-2em}\setlength{\leftskip}{2em}%
@@ -665,6 +716,14 @@ def setup_notes(app: Sphinx) -> None:
         text=(visit_note_backref_text, None),
         man=(visit_note_backref_text, None),
         texinfo=(visit_note_backref_text, None),
+    )
+    app.add_node(
+        note_ibid,
+        html=(visit_note_ibid_first, None),
+        latex=(visit_note_ibid_latex, None),
+        text=(visit_note_ibid_first, None),
+        man=(visit_note_ibid_first, None),
+        texinfo=(visit_note_ibid_first, None),
     )
     app.add_post_transform(NotesTransform)
     app.add_latex_package(LATEX_PACKAGE)
