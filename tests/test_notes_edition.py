@@ -138,11 +138,10 @@ def pdf_notes(pdf: Path) -> list[tuple[int, str, int]]:
 def test_pdf_notes_are_numbered_through_the_book_in_their_forms(edition_pdf: Path) -> None:
     notes = pdf_notes(edition_pdf)
     previous_page = 0
-    for (number, start, page), key, form in zip(notes, EXPECTED_KEYS, FORMS, strict=True):
+    for (number, start, page), key, rule in zip(notes, EXPECTED_KEYS, FORMS, strict=True):
         full_name, surname, _year = _names(key)
-        if form == "ibid" and page != previous_page:
-            # a printed page never begins with "Ibid.": the short form stands there
-            form = "short"
+        # a printed page never begins with "Ibid.": the short form stands there
+        form = "short" if rule == "ibid" and page != previous_page else rule
         previous_page = page
         if form == "ibid":
             assert start == "Ibid.", f"note {number}: {start!r}"
