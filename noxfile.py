@@ -18,7 +18,8 @@ TEX_PACKAGES = (
     "latexmk texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf"
 )
 
-nox.options.sessions = ["html", "epub", "pdf"]
+# The HTML last: it publishes the PDF and the ePub next to itself, where its pages link to them.
+nox.options.sessions = ["epub", "pdf", "html"]
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 
@@ -44,11 +45,34 @@ def _sphinx(session: nox.Session, builder: str, out: Path, *extra: str) -> None:
     )
 
 
+#: The downloads every HTML page links to, and where the other sessions build them.
+DOWNLOADS = {
+    "dynamics-of-us-russia-relations.pdf": BUILD / "latex",
+    "dynamics-of-us-russia-relations.epub": BUILD / "epub",
+}
+
+
 @nox.session
 def html(session: nox.Session) -> None:
-    """Build the HTML edition into build/html."""
+    """Build the HTML edition into build/html, with the PDF and ePub in build/html/downloads."""
     _install(session, "docs")
     _sphinx(session, "html", BUILD / "html")
+    _publish_downloads(session, BUILD / "html" / "downloads")
+
+
+def _publish_downloads(session: nox.Session, target: Path) -> None:
+    # The pages link to downloads/<file> whether or not it is built, so that the HTML does
+    # not depend on which sessions ran; a missing file is named, with the session making it.
+    target.mkdir(parents=True, exist_ok=True)
+    for name, directory in DOWNLOADS.items():
+        built = directory / name
+        if built.is_file():
+            shutil.copy2(built, target / name)
+            session.log(f"published {target / name}")
+        else:
+            (target / name).unlink(missing_ok=True)
+            maker = "pdf" if name.endswith(".pdf") else "epub"
+            session.warn(f"{built} is not built: run `nox -s {maker} html` to publish it")
 
 
 @nox.session

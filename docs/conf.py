@@ -22,7 +22,10 @@ extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
     "edition",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
 ]
+templates_path = ["_templates"]
 
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
@@ -101,12 +104,46 @@ html_static_path: list[str] = []
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+# Furo's sidebar, with the PDF and ePub download links after the navigation.
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/downloads.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+# The address the edition is published at (Read the Docs says it; the GitHub Pages workflow
+# sets EDITION_BASE_URL): canonical links, the sitemap and OpenGraph metadata.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL",
+    os.environ.get(
+        "EDITION_BASE_URL", "https://dynamics-of-us-russia-relations.readthedocs.io/en/latest/"
+    ),
+)
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html"]
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_type = "article"
+ogp_description_length = 200
+ogp_enable_meta_description = True
+# Generated social cards would need matplotlib and a font download; a text card is enough.
+ogp_social_cards = {"enable": False}
 
 # -- ePub -----------------------------------------------------------------------------------
 epub_basename = "dynamics-of-us-russia-relations"
 epub_title = project
 epub_author = author
 epub_publisher = "The edition team"
+epub_description = (
+    "A digital edition of a Masters literature review of the relations between Russia and "
+    "the United States, 1991–2012, with its Oxford notes, bibliography, timeline and "
+    "thematic index."
+)
+epub_contributor = "The edition team"
 epub_language = language
 epub_identifier = "urn:uuid:6f1c1c54-6a4e-4c1e-9d8f-2f1c3f0e1a92"
 epub_uid = "edition-dynamics-us-russia"
@@ -138,6 +175,18 @@ latex_elements = {
     "printindex": "",
     "makeindex": "",
     "preamble": r"""
+% Document information of the PDF (hyperref is loaded before the preamble).
+\hypersetup{
+  pdftitle={Dynamics of US--Russia Relations: A literature review, 1991--2012},
+  pdfauthor={The edition team},
+  pdfsubject={International Relations; History},
+  pdfkeywords={United States; Russia; foreign policy; post-Soviet relations; reset;
+    NATO enlargement; arms control; literature review},
+  pdflang={en},
+  pdfcreator={Sphinx and XeLaTeX},
+  bookmarksnumbered=true,
+  bookmarksopen=true,
+}
 \usepackage{microtype}
 \setlength{\parindent}{1.5em}
 \setlength{\parskip}{0pt}

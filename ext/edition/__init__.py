@@ -18,6 +18,7 @@ from edition.config import setup_config
 from edition.domain import DATA_VERSION, setup_domain
 from edition.notes import setup_notes
 from edition.periods import setup_periods
+from edition.reader import setup_reader
 from edition.themes import setup_themes
 from edition.timeline import setup_timeline
 
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_periods(app)
     setup_timeline(app)
     setup_themes(app)
+    setup_reader(app)
     return {
         "version": __version__,
         "env_version": DATA_VERSION,
