@@ -416,3 +416,16 @@ def test_parallel_equals_serial(tmp_path: Path, builder: str) -> None:
     assert len(serial) >= (10 if builder == "html" else 1)
     joined = b"".join(serial.values()).decode("utf-8")
     assert "notecite-48" in joined  # 8 chapters x 6 notes, numbered through the book
+
+
+def test_note_in_a_heading_stays_out_of_tables_of_contents(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-notes", src)
+    _edit(src / "chapter2.md", "# Chapter two", "# Chapter two{notecite}`braun2008`")
+    _build(src)
+    out = src / "_build" / "html"
+    notes = html_notes(out / "chapter2.html")
+    assert notes[12] == f"Braun, {BRAUN}."
+    assert sorted(notes) == [12, 13, 14]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "braun2008" not in index and "notecite-12" not in index

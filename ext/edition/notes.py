@@ -113,17 +113,6 @@ def _skip(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def visit_notecite_body(self: Any, node: nodes.Element) -> None:
-    """The raw text of a placeholder the post-transform did not replace (never lost)."""
-    self.body.append(self.encode(node.get("raw", "")))
-    raise nodes.SkipNode
-
-
-def visit_notecite_text(self: Any, node: nodes.Element) -> None:
-    self.add_text(node.get("raw", ""))
-    raise nodes.SkipNode
-
-
 def visit_notesep_html(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append('<sup class="edition-note-sep">,</sup>')
     raise nodes.SkipNode
@@ -536,6 +525,15 @@ def render_segments(runs: Iterable[Segment]) -> list[Node]:
     return out
 
 
+def _in_link(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.reference):
+            return True
+        parent = parent.parent
+    return False
+
+
 def footnote_id(number: int) -> str:
     return f"notecite-{number}"
 
@@ -559,6 +557,9 @@ class NotesTransform(SphinxPostTransform):
         footnotes: list[nodes.footnote] = []
         ours: list[nodes.footnote_reference] = []
         for node in placeholders:
+            if _in_link(node):  # a heading's note copied into a table of contents
+                node.parent.remove(node)
+                continue
             docname = node["docname"]
             order = node.get("order")
             notes = plan.notes.get(docname, [])
@@ -687,9 +688,11 @@ def setup_notes(app: Sphinx) -> None:
     app.add_role("notecite", NoteCiteRole())
     app.add_node(
         notecite,
-        html=(visit_notecite_body, None),
-        latex=(visit_notecite_body, None),
-        text=(visit_notecite_text, None),
+        # Placeholders left at writing time are copies (a heading's note copied into a
+        # table of contents): the note itself is the footnote made by NotesTransform.
+        html=(_skip, None),
+        latex=(_skip, None),
+        text=(_skip, None),
         man=(_skip, None),
         texinfo=(_skip, None),
     )
