@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from zipfile import ZipFile
 
@@ -245,6 +246,26 @@ def test_epub_inline_svg_is_valid_and_declared(app: SphinxTestApp) -> None:
     assert 'properties="svg"' in items["timeline.xhtml"]
     assert 'properties="svg"' in items["narrow.xhtml"]
     assert "properties" not in items["one.xhtml"]
+
+
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+
+
+@pytest.mark.skipif(
+    not EPUBCHECK.is_file() or shutil.which("java") is None, reason="epubcheck is not installed"
+)
+@pytest.mark.sphinx("epub", testroot="periods", freshenv=True)
+def test_epub_passes_epubcheck(app: SphinxTestApp) -> None:
+    app.build()
+    result = subprocess.run(
+        ["java", "-jar", str(EPUBCHECK), str(app.outdir / "Periods.epub")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    report = result.stdout + result.stderr
+    assert "0 fatals / 0 errors / 0 warnings" in report, report
 
 
 @pytest.mark.sphinx("text", testroot="periods", freshenv=True)

@@ -448,7 +448,7 @@ def render_tikz(figure: Figure, translator: LaTeXTranslator) -> str:
             f"\\definecolor{{edition{climate or 'unknown'}}}{{HTML}}"
             f"{{{COLOURS[climate].lstrip('#').upper()}}}"
         )
-    out.append("\\par\\noindent")
+    out.append("\\par\\medskip\\noindent")
     out.append(
         "\\begin{tikzpicture}[x=0.00125\\linewidth, y=-0.00125\\linewidth, "
         "every node/.style={font=\\sffamily\\scriptsize, inner sep=1pt}]"
@@ -842,7 +842,7 @@ def visit_figure_html(self: HTML5Translator, node: nodes.Element) -> None:
 def visit_figure_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(render_tikz(node["layout"], self))
     caption = self.encode(node["caption"])
-    self.body.append(f"{{\\small\\itshape {caption}\\par}}\n\\endgroup\n")
+    self.body.append(f"{{\\small\\itshape {caption}\\par}}\\medskip\n\\endgroup\n")
     raise nodes.SkipNode
 
 
