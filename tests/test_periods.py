@@ -181,6 +181,10 @@ BAD = [
     ("one.md:75", r"event 2005-03-02: missing required option :title:"),
     ("two.md:3", r"duplicate period id 'weather' \(first defined in one.md, line 48\)"),
     ("two.md:18", r"duplicate event id 'twice' \(first defined in two.md, line 12\)"),
+    ("three.md:1", r"period 'headless' does not stand in a section"),
+    ("three.md:17", r"period 'second-here': its section already has period 'first-here'"),
+    ("three.md:28", r"period 'hen': its parents form a cycle \(hen → egg → hen\)"),
+    ("three.md:40", r"period 'egg': its parents form a cycle \(egg → hen → egg\)"),
 ]
 
 
@@ -199,6 +203,9 @@ def test_bad_input_is_located_and_keeps_the_text(app: SphinxTestApp) -> None:
     assert "Text after the events." in one
     assert "Leap day that is not" in one  # the bad event's marker is still there
     assert "Text of the duplicate section." in _soup(app.outdir / "two.html").get_text()
+    three = _soup(app.outdir / "three.html").get_text()
+    for text in ("Before any heading", "Second here", "crowded", "hen section", "egg section"):
+        assert text in three
     # the duplicate's banner still renders, with its own anchor
     two = _soup(app.outdir / "two.html")
     assert two.find("aside", id="period-weather") is not None

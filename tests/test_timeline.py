@@ -194,6 +194,19 @@ def test_options_narrow_the_timeline(app: SphinxTestApp) -> None:
     assert svgs[1].findtext(f"{SVG}title") == "Timeline of the relations, 2001–2002"
 
 
+@pytest.mark.sphinx("singlehtml", testroot="periods", freshenv=True)
+def test_singlehtml_svg_links_point_into_the_page(app: SphinxTestApp) -> None:
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    ids = {tag["id"] for tag in soup.find_all(id=True)}
+    hrefs = [a.get(XLINK) for svg in _svgs(html) for a in svg.iter(f"{SVG}a")]
+    assert len(hrefs) == 8 + 4 + 4  # the full timeline, then the two narrowed ones
+    for href in hrefs:
+        assert href.startswith("#")
+        assert href[1:] in ids
+
+
 # -- LaTeX, ePub, text ----------------------------------------------------------------------
 
 

@@ -612,6 +612,9 @@ class TimelineRenderer:
             self.builder, self.docname, docname, anchor, nodes.inline(text, text), text
         )
         href = "#" + ref["refid"] if ref.get("refid") else str(ref.get("refuri", ""))
+        if href.count("#") > 1:
+            # singlehtml: "#document-x#anchor"; the builder fixes references, not our SVG.
+            href = href[href.rfind("#") :]
         return ref, href
 
     def entries(self, node: timeline) -> tuple[list[Entry], list[Entry]]:
