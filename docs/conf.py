@@ -150,7 +150,9 @@ epub_uid = "edition-dynamics-us-russia"
 epub_scheme = "uuid"
 epub_copyright = copyright
 epub_show_urls = "no"
-epub_exclude_files = ["search.html"]
+# .buildinfo.bak: Sphinx's copy of the previous build information, when the configuration
+# changed between two builds into the same directory; not part of the book.
+epub_exclude_files = ["search.html", ".buildinfo.bak"]
 
 # -- LaTeX / PDF ----------------------------------------------------------------------------
 latex_engine = "xelatex"

@@ -1,0 +1,344 @@
+"""The HTML edition in a real browser: Debian's Chromium driven by Playwright.
+
+The built HTML (with the PDF and ePub published next to it, as ``nox`` does) is served on
+127.0.0.1; every page is checked with axe-core (WCAG 2.2 A and AA, and axe's best practices)
+in light and dark mode; the note previews, the paragraph links and the download links are
+used as a reader would; and no request may leave 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import IN_CI
+
+sync_api = pytest.importorskip("playwright.sync_api")
+axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+LOCAL = "127.0.0.1"
+PDF = "dynamics-of-us-russia-relations.pdf"
+EPUB = "dynamics-of-us-russia-relations.epub"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    edition_html: Path,
+    edition_epub: Path,
+) -> Path:
+    """The HTML edition with its downloads, laid out as ``nox`` publishes it."""
+    root = tmp_path_factory.mktemp("site") / "html"
+    shutil.copytree(edition_html, root)
+    downloads = root / "downloads"
+    downloads.mkdir()
+    shutil.copy2(edition_epub / EPUB, downloads / EPUB)
+    # The session's PDF (shared with the PDF tests) when TeX is here; otherwise a stand-in,
+    # since what is tested here is the link, not the PDF.
+    try:
+        pdf: Path = request.getfixturevalue("edition_pdf")
+    except pytest.skip.Exception:
+        (downloads / PDF).write_bytes(b"%PDF-1.5\n% stand-in for the browser test\n")
+    else:
+        shutil.copy2(pdf, downloads / PDF)
+    return root
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    """``http://127.0.0.1:<port>/`` serving :func:`site`."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer((LOCAL, 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{LOCAL}:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium, from Debian."""
+    if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run must install chromium")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class Requests:
+    """Every request a page made, and those that went anywhere but 127.0.0.1."""
+
+    def __init__(self) -> None:
+        self.all: list[str] = []
+        self.foreign: list[str] = []
+
+    def route(self, route: Any) -> None:
+        url = route.request.url
+        self.all.append(url)
+        scheme, host = urlsplit(url)[:2]
+        if scheme in {"data", "blob", "about"} or host.split(":")[0] == LOCAL:
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def requests() -> Requests:
+    return Requests()
+
+
+@pytest.fixture
+def page(browser: Any, requests: Requests) -> Iterator[Any]:
+    """A fresh page (desktop size) whose requests are all recorded and checked."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", requests.route)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert requests.foreign == [], f"requests to other hosts: {requests.foreign}"
+    assert requests.all, "the page made no request at all"
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+# -- accessibility ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_any_page(
+    page: Any, server: str, site: Path, scheme: str
+) -> None:
+    axe = axe_module.Axe()
+    page.emulate_media(color_scheme=scheme)
+    report: dict[str, list[str]] = {}
+    names = pages(site)
+    assert len(names) >= 10
+    for name in names:
+        page.goto(server + name)
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        violations = result.response["violations"]
+        print(f"axe {scheme} {name}: {len(violations)} violation(s)")
+        report[name] = [
+            f"{v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['nodes'][0]['html'][:160]}"
+            for v in violations
+        ]
+    failing = {name: found for name, found in report.items() if found}
+    assert failing == {}
+
+
+# -- note previews -----------------------------------------------------------------------
+
+
+NOTE_MARK = "article a.footnote-reference"
+PREVIEW = ".edition-note-preview"
+
+
+def _note_text(page: Any, mark: Any) -> str:
+    """The text of the note *mark* links to, as the page shows it at the foot."""
+    href = mark.get_attribute("href")
+    return str(
+        page.evaluate(
+            """(id) => {
+                const note = document.getElementById(decodeURIComponent(id));
+                const copy = note.cloneNode(true);
+                copy.querySelectorAll('.label, .backrefs, [role~="doc-backlink"], .fn-bracket')
+                    .forEach((el) => el.remove());
+                return copy.textContent.replace(/\\s+/g, ' ').trim();
+            }""",
+            href[1:],
+        )
+    )
+
+
+def _preview_text(page: Any) -> str:
+    return " ".join(page.locator(PREVIEW).inner_text().split())
+
+
+def test_note_preview_on_hover_then_escape(page: Any, server: str) -> None:
+    page.goto(server + "introduction.html")
+    marks = page.locator(NOTE_MARK)
+    assert marks.count() >= 3
+    mark = marks.nth(2)
+    expected = _note_text(page, mark)
+    assert len(expected) > 10
+    mark.hover()
+    preview = page.locator(PREVIEW)
+    preview.wait_for(state="visible", timeout=3000)
+    assert " ".join(expected.split()) == _preview_text(page)
+    assert preview.get_attribute("role") == "tooltip"
+    assert mark.get_attribute("aria-describedby") == preview.get_attribute("id")
+    # Next to its mark: just below it, or just above.
+    mark_box, box = mark.bounding_box(), preview.bounding_box()
+    assert abs(box["y"] - (mark_box["y"] + mark_box["height"])) < 20 or (
+        abs(box["y"] + box["height"] - mark_box["y"]) < 20
+    )
+    # The page has not moved to the note.
+    assert urlsplit(page.url).fragment == ""
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden", timeout=3000)
+    assert mark.get_attribute("aria-describedby") is None
+
+
+def test_note_preview_on_keyboard_focus(page: Any, server: str) -> None:
+    page.goto(server + "first-decade.html")
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.footnote-reference')"):
+            break
+    else:
+        pytest.fail("no note mark is reachable with the Tab key")
+    mark = page.locator("a.footnote-reference:focus")
+    preview = page.locator(PREVIEW)
+    preview.wait_for(state="visible", timeout=3000)
+    assert _preview_text(page) == " ".join(_note_text(page, mark).split())
+    # Tab on: the preview follows the focus away.
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden", timeout=3000)
+    assert page.evaluate("document.activeElement.matches('a.footnote-reference')")
+
+
+def test_note_preview_on_touch(browser: Any, server: str, requests: Requests) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    context.route("**/*", requests.route)
+    page = context.new_page()
+    try:
+        page.goto(server + "putin-bush.html")
+        mark = page.locator(NOTE_MARK).first
+        mark.scroll_into_view_if_needed()
+        mark.tap()
+        preview = page.locator(PREVIEW)
+        preview.wait_for(state="visible", timeout=3000)
+        assert _preview_text(page) == " ".join(_note_text(page, mark).split())
+        assert urlsplit(page.url).fragment == "", "the first tap must not follow the link"
+        # A tap elsewhere closes it.
+        page.locator("article h1").tap()
+        preview.wait_for(state="hidden", timeout=3000)
+    finally:
+        context.close()
+    assert requests.foreign == []
+
+
+# -- paragraph links -----------------------------------------------------------------------
+
+
+def test_paragraph_link_shows_on_hover_and_targets_the_paragraph(page: Any, server: str) -> None:
+    page.goto(server + "obama.html")
+    paragraph = page.locator("article p[id^='p-']").nth(1)
+    anchor = paragraph.get_attribute("id")
+    link = paragraph.locator("a.edition-paralink")
+    assert link.get_attribute("href") == f"#{anchor}"
+    assert link.get_attribute("aria-label")
+
+    def opacity() -> float:
+        return float(link.evaluate("(el) => getComputedStyle(el).opacity"))
+
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(200)
+    assert opacity() == 0
+    paragraph.hover()
+    page.wait_for_timeout(300)
+    assert opacity() == 1
+    link.click()
+    assert urlsplit(page.url).fragment == anchor
+    assert page.evaluate("document.querySelector(':target').id") == anchor
+
+
+def test_paragraph_link_shows_on_keyboard_focus(page: Any, server: str) -> None:
+    page.goto(server + "conclusion.html")
+    link = page.locator("article a.edition-paralink").first
+    link.focus()
+    page.wait_for_timeout(300)
+    assert float(link.evaluate("(el) => getComputedStyle(el).opacity")) == 1
+
+
+# -- downloads ----------------------------------------------------------------------------
+
+
+def test_every_page_links_to_the_pdf_and_the_epub(page: Any, server: str, site: Path) -> None:
+    for name in pages(site):
+        page.goto(server + name)
+        links = page.locator(".edition-downloads a")
+        assert links.count() == 2, name
+        hrefs = [links.nth(i).get_attribute("href") for i in range(2)]
+        assert [h.rsplit("/", 1)[-1] for h in hrefs] == [PDF, EPUB], name
+        assert links.nth(0).is_visible(), name
+        for href in hrefs:
+            target = urlsplit(page.url)._replace(fragment="", query="").geturl()
+            response = page.request.get(target.rsplit("/", 1)[0] + "/" + href)
+            assert response.ok, (name, href)
+    pdf = page.request.get(server + f"downloads/{PDF}").body()
+    epub = page.request.get(server + f"downloads/{EPUB}").body()
+    assert pdf.startswith(b"%PDF")
+    assert epub[:2] == b"PK"
+    assert epub[30:38] == b"mimetype"
+
+
+def test_download_link_fetches_the_file(page: Any, server: str) -> None:
+    page.goto(server + "index.html")
+    with page.expect_download() as info:
+        page.locator(".edition-downloads a.edition-download-epub").click()
+    download = info.value
+    assert download.suggested_filename == EPUB
+    path = download.path()
+    assert path is not None
+    assert Path(path).read_bytes()[:2] == b"PK"
+
+
+def test_pages_carry_sitemap_and_opengraph(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "introduction.html</loc>" in sitemap
+    assert "search.html" not in sitemap
+    intro = (site / "introduction.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="Introduction"' in intro
+    assert 'property="og:description"' in intro
+    assert 'media="print"' in intro
+    assert "print.css" in intro
+
+
+@pytest.mark.skipif(os.environ.get("READTHEDOCS") == "True", reason="built for RTD")
+def test_no_script_or_style_from_elsewhere(site: Path) -> None:
+    for name in pages(site):
+        text = (site / name).read_text(encoding="utf-8")
+        for attr in ('src="http', "src='http", 'href="http://', "@import"):
+            offending = [line for line in text.splitlines() if attr in line and "<a " not in line]
+            offending = [
+                line
+                for line in offending
+                if "og:" not in line and 'rel="canonical"' not in line
+            ]
+            assert offending == [], (name, offending[:3])
