@@ -521,8 +521,10 @@ class TimelineDirective(SphinxDirective):
     """Every period and event of the book on one time axis, with the relations barometer.
 
     Options: ``:from:`` and ``:to:`` (dates) narrow the time window; ``:periods:`` (ids
-    separated by commas or spaces) keeps only these periods, their sub-periods and their
-    events.
+    separated by commas or spaces) keeps only these periods, their sub-periods and the events
+    shown in them.  An event is shown in the period of its section or, when its date falls
+    outside it, in the closest enclosing period that contains the date.  Events are numbered
+    in time order; the same data follow the figure as a table.
     """
 
     has_content = False
