@@ -186,8 +186,6 @@ latex_elements = {
     NATO enlargement; arms control; literature review},
   pdflang={en},
   pdfcreator={Sphinx and XeLaTeX},
-  bookmarksnumbered=true,
-  bookmarksopen=true,
 }
 \usepackage{microtype}
 \setlength{\parindent}{1.5em}
