@@ -376,6 +376,36 @@ def test_deleting_a_chapter_updates_the_timeline(tmp_path: Path) -> None:
     assert after == _build(src, tmp_path / "clean", fresh=True)
 
 
+def test_adding_and_removing_the_timeline_page_relinks_the_banners(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-periods", src)
+    page = (src / "timeline.md").read_text(encoding="utf-8")
+    for name in ("timeline", "narrow"):
+        (src / f"{name}.md").unlink()
+    _edit(src / "index.md", "timeline\nnarrow\n", "")
+
+    def chapter(out: Path, *, fresh: bool = False) -> str:
+        app = SphinxTestApp("html", srcdir=src, builddir=out, freshenv=fresh)
+        try:
+            app.build()
+            return (app.outdir / "one.html").read_text(encoding="utf-8")
+        finally:
+            app.cleanup()
+
+    assert "see the timeline" not in chapter(tmp_path / "inc")
+    (src / "timeline.md").write_text(page, encoding="utf-8")
+    _edit(src / "index.md", "two\n", "two\ntimeline\n")
+    added = chapter(tmp_path / "inc")
+    assert 'href="timeline.html#edition-timeline"' in added
+    assert added == chapter(tmp_path / "clean1", fresh=True)
+
+    (src / "timeline.md").unlink()
+    _edit(src / "index.md", "two\ntimeline\n", "two\n")
+    removed = chapter(tmp_path / "inc")
+    assert "see the timeline" not in removed
+    assert removed == chapter(tmp_path / "clean2", fresh=True)
+
+
 def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     src = tmp_path / "src"
     shutil.copytree(ROOTS / "test-periods", src)

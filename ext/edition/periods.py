@@ -18,6 +18,7 @@ import re
 import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -543,15 +544,44 @@ def check_chronology(app: Sphinx, env: BuildEnvironment) -> None:
             )
 
 
+def first_timeline(env: BuildEnvironment) -> str | None:
+    """The document holding the book's first timeline: the one period banners link to."""
+    timelines = get_domain(env).collectors("timeline")
+    return next((doc for doc in reading_order(env) if doc in timelines), None)
+
+
+#: The first timeline before this build read anything, per environment.  Transient state of
+#: one build (set at env-get-outdated, used at env-get-updated), not collected data.
+_TIMELINE_BEFORE: WeakKeyDictionary[BuildEnvironment, str | None] = WeakKeyDictionary()
+
+
+def remember_timeline(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: note where the banners' timeline link pointed before reading."""
+    _TIMELINE_BEFORE[env] = first_timeline(env)
+    return []
+
+
+def relink_banners(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: when the timeline moved (added, removed, reordered), re-write
+    every document with a period banner, since each banner links to it."""
+    if env not in _TIMELINE_BEFORE:
+        return []
+    before = _TIMELINE_BEFORE.pop(env)
+    if before == first_timeline(env):
+        return []
+    docs = get_domain(env).data["periods"]
+    return sorted(doc for doc, records in docs.items() if records and doc in env.all_docs)
+
+
 def link_banners(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
     """``doctree-resolved``: link each banner to its parent period and to the timeline."""
     banners = list(doctree.findall(period_banner))
     if not banners:
         return
     domain = get_domain(app.env)
-    docs = reading_order(app.env)
-    timelines = domain.collectors("timeline")
-    timeline_doc = next((d for d in docs if d in timelines), None)
+    timeline_doc = first_timeline(app.env)
     for banner in banners:
         meta = next(
             (n for n in banner.findall(nodes.paragraph) if "edition-period-meta" in n["classes"]),
@@ -650,6 +680,8 @@ def setup_periods(app: Sphinx) -> None:
     app.add_transform(RecordChronology)
     app.connect("doctree-resolved", link_banners)
     app.connect("env-check-consistency", check_chronology)
+    app.connect("env-get-outdated", remember_timeline)
+    app.connect("env-get-updated", relink_banners)
 
 
 __all__ = [
