@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 from zipfile import ZipFile
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import DOCS
+from edition.timeline import EVENT_R, GUTTER, RIGHT, WIDTH, Bar, Entry, layout, render_svg
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from sphinx.testing.util import SphinxTestApp
 
@@ -454,3 +459,79 @@ def test_edition_timeline_lists_every_period_and_event(tmp_path: Path) -> None:
     svg = soup.find("svg", class_="edition-timeline-svg")
     assert svg is not None
     assert len(svg.find_all("a")) == len(periods) + len(events)
+
+
+# -- the layout, on any data ----------------------------------------------------------------
+
+
+def _entry(kind: str, n: int, first: date, days: int, depth: int, title: str) -> Entry:
+    return Entry(
+        kind=kind,
+        id=f"{kind}-{n}",
+        title=title,
+        first=first,
+        last=first + timedelta(days=days),
+        climate=("cooperation", "tension", "mixed")[n % 3],
+        depth=depth,
+        parent_title="",
+        actors=(),
+        dates="",
+        href=f"#{kind}-{n}",
+        latex_id=f"doc:{kind}-{n}",
+        docname="doc",
+        anchor=f"{kind}-{n}",
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(date(1990, 1, 1), date(2015, 12, 31)),
+            st.integers(0, 4000),
+            st.integers(0, 2),
+            st.text("abcdefghij ", min_size=1, max_size=40),
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    st.lists(st.dates(date(1990, 1, 1), date(2015, 12, 31)), max_size=40),
+)
+def test_layout_never_overlaps(spans: list[tuple[date, int, int, str]], days: list[date]) -> None:
+    periods = [_entry("period", n, *span) for n, span in enumerate(spans)]
+    events = [_entry("event", n, day, 0, 0, "e") for n, day in enumerate(days)]
+    lo = min(e.first for e in [*periods, *events])
+    hi = max(e.last for e in [*periods, *events])
+    numbers = {e.id: n for n, e in enumerate(sorted(events, key=lambda e: e.first), 1)}
+    figure = layout(periods, events, (lo, hi), numbers)
+
+    assert len(figure.bars) == len(periods)
+    assert len(figure.markers) == len(events)
+    for bar in figure.bars:
+        assert GUTTER - 0.01 <= bar.x0 < bar.x1 <= WIDTH - RIGHT + 3.01
+    # bars of one lane (same y) never overlap
+    lanes: dict[float, list[Bar]] = {}
+    for bar in figure.bars:
+        lanes.setdefault(bar.lane_y, []).append(bar)
+    for bars in lanes.values():
+        bars.sort(key=lambda b: b.x0)
+        for left, right in pairwise(bars):
+            assert left.x1 <= right.x0 + 0.01
+    # deeper periods are drawn on lower lanes
+    by_id = {bar.id: bar for bar in figure.bars}
+    for a in periods:
+        for b in periods:
+            if a.depth < b.depth:
+                assert by_id[a.id].lane_y < by_id[b.id].lane_y
+    # event markers on one row keep apart
+    rows: dict[float, list[float]] = {}
+    for marker in figure.markers:
+        rows.setdefault(marker.y, []).append(marker.x)
+    for xs in rows.values():
+        xs.sort()
+        assert all(b - a >= 2 * EVENT_R + 2 - 0.01 for a, b in pairwise(xs))
+    # the barometer's blocks are in time order and never overlap
+    for left, right in pairwise(figure.segments):
+        assert left.x1 <= right.x0 + 0.01
+    # the figure is valid XML whatever the titles
+    etree.fromstring(render_svg(figure).encode("utf-8"))
