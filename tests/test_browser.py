@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import IN_CI
+from bs4 import BeautifulSoup
+from conftest import IN_CI, ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -224,7 +227,7 @@ def test_note_preview_on_keyboard_focus(page: Any, server: str) -> None:
     preview = page.locator(PREVIEW)
     preview.wait_for(state="visible", timeout=3000)
     assert _preview_text(page) == " ".join(_note_text(page, mark).split())
-    # Tab on: the preview follows the focus away.
+    # Escape closes it and leaves the focus where it was.
     page.keyboard.press("Escape")
     preview.wait_for(state="hidden", timeout=3000)
     assert page.evaluate("document.activeElement.matches('a.footnote-reference')")
@@ -342,3 +345,48 @@ def test_no_script_or_style_from_elsewhere(site: Path) -> None:
                 if "og:" not in line and 'rel="canonical"' not in line
             ]
             assert offending == [], (name, offending[:3])
+
+
+# -- citing ----------------------------------------------------------------------------------
+
+
+def test_cite_page_gives_oxford_form_and_bibtex(site: Path) -> None:
+    soup = BeautifulSoup((site / "cite.html").read_text(encoding="utf-8"), "lxml")
+    article = soup.find("article")
+    assert article is not None
+    text = " ".join(article.get_text(" ").split())
+    assert "Dynamics of US–Russia Relations: A Literature Review, 1991–2012" in text
+    assert "digital edn, version 1.0 (The edition team, 2026)" in text
+    bibtex = article.select_one("div.highlight-bibtex pre")
+    assert bibtex is not None
+    assert bibtex.get_text().startswith("@misc{dynamics-us-russia-edition,")
+    # Its example of a paragraph address is a real one.
+    example = re.search(r"introduction\.html#(p-[0-9a-f]{8})", text)
+    assert example is not None
+    intro = BeautifulSoup((site / "introduction.html").read_text(encoding="utf-8"), "lxml")
+    assert intro.find("p", id=example[1]) is not None
+    # Reachable from every page's navigation.
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="cite.html"' in index
+
+
+def test_citation_cff_is_valid_and_agrees_with_the_cite_page(site: Path) -> None:
+    cff = ROOT / "CITATION.cff"
+    text = cff.read_text(encoding="utf-8")
+    cite = (site / "cite.html").read_text(encoding="utf-8")
+    title = re.search(r'^title: "([^"]+)"', text, re.MULTILINE)
+    version = re.search(r'^version: "([^"]+)"', text, re.MULTILINE)
+    url = re.search(r'^url: "([^"]+)"', text, re.MULTILINE)
+    assert title is not None and version is not None and url is not None
+    assert title[1] in cite
+    assert f"version {version[1]}" in cite
+    assert url[1] in cite
+    cffconvert = shutil.which("cffconvert")
+    if cffconvert is None:
+        if IN_CI:
+            pytest.fail("cffconvert is missing: the test extra must install it")
+        pytest.skip("cffconvert is not installed")
+    result = subprocess.run(
+        [cffconvert, "--validate", "-i", str(cff)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
