@@ -292,6 +292,8 @@ class PeriodDirective(_ChronologyDirective):
             _("Climate: %s") % climate_label(climate),
             classes=["edition-period-climate"],
         )
+        # Filled when the page is written (link_banners), once the whole book is known.
+        meta += nodes.inline("", "", classes=["edition-period-links"])
         for child in (heading, meta):
             self.set_source_info(child)
         banner += [heading, meta, *summary_nodes]
@@ -584,7 +586,7 @@ def link_banners(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
     timeline_doc = first_timeline(app.env)
     for banner in banners:
         meta = next(
-            (n for n in banner.findall(nodes.paragraph) if "edition-period-meta" in n["classes"]),
+            (n for n in banner.findall(nodes.inline) if "edition-period-links" in n["classes"]),
             None,
         )
         if meta is None:
