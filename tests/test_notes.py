@@ -429,3 +429,28 @@ def test_note_in_a_heading_stays_out_of_tables_of_contents(tmp_path: Path) -> No
     assert sorted(notes) == [12, 13, 14]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "braun2008" not in index and "notecite-12" not in index
+
+
+@pytest.mark.parametrize(
+    ("builder", "page"),
+    [
+        ("singlehtml", "index.html"),
+        ("dirhtml", "chapter2/index.html"),
+        ("man", "notes.1"),
+        ("texinfo", "notes.texi"),
+    ],
+)
+def test_other_builders(tmp_path: Path, builder: str, page: str) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-notes", src)
+    app = SphinxTestApp(builder, srcdir=src)
+    try:
+        app.build()
+        assert "WARNING" not in app.warning.getvalue()
+        text = (Path(app.outdir) / page).read_text(encoding="utf-8")
+        if builder != "texinfo":  # texinfo keeps only a document's own footnotes
+            assert "Ibid., p. 80" in text
+        if builder != "dirhtml":
+            assert "Cited in notes" in text
+    finally:
+        app.cleanup()

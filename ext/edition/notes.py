@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from docutils import nodes
 from pybtex.plugin import find_plugin, register_plugin
 from pybtex.richtext import BaseMultipartText, BaseText, String, Symbol, Tag, Text
+from sphinx import addnodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
@@ -152,7 +153,8 @@ def visit_note_backref_latex(self: LaTeXTranslator, node: nodes.Element) -> None
 
 
 def visit_note_backref_text(self: Any, node: nodes.Element) -> None:
-    self.add_text(str(node["number"]))
+    # through the translator's own text handling, so each format escapes it its way
+    nodes.Text(str(node["number"])).walkabout(self)
     raise nodes.SkipNode
 
 
@@ -525,6 +527,16 @@ def render_segments(runs: Iterable[Segment]) -> list[Node]:
     return out
 
 
+def _document_part(node: nodes.Node) -> nodes.Element | None:
+    """The ``start_of_file`` holding *node* in a merged book, if any."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.start_of_file):
+            return cast("nodes.Element", parent)
+        parent = parent.parent
+    return None
+
+
 def _in_link(node: nodes.Node) -> bool:
     parent = node.parent
     while parent is not None:
@@ -554,7 +566,9 @@ class NotesTransform(SphinxPostTransform):
         placeholders = list(self.document.findall(notecite))
         if not placeholders:
             return
-        footnotes: list[nodes.footnote] = []
+        # Notes go at the end of their own document: of the page, or of the document's
+        # part of a merged book (singlehtml, texinfo look for them there).
+        footnotes: dict[int, tuple[nodes.Element, list[nodes.footnote]]] = {}
         ours: list[nodes.footnote_reference] = []
         for node in placeholders:
             if _in_link(node):  # a heading's note copied into a table of contents
@@ -606,10 +620,12 @@ class NotesTransform(SphinxPostTransform):
             footnote.source, footnote.line = node.source, node.line
             node.replace_self(ref)
             ours.append(ref)
-            footnotes.append(footnote)
+            home = _document_part(ref) or self.document
+            footnotes.setdefault(id(home), (home, []))[1].append(footnote)
         for ref in ours:
             self.separate(ref)
-        self.document.extend(footnotes)
+        for home, notes_of_home in footnotes.values():
+            home.extend(notes_of_home)
 
     @staticmethod
     def separate(ref: nodes.footnote_reference) -> None:
