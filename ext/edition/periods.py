@@ -203,6 +203,8 @@ class event_marker(nodes.General, nodes.Element):  # type: ignore[misc]
 
 
 class _ChronologyDirective(SphinxDirective):
+    """What ``period`` and ``event`` share: located warnings, climate, summary, anchors."""
+
     subtype: ClassVar[str] = "periods"
 
     def warn(self, message: str) -> None:
@@ -344,7 +346,6 @@ class EventDirective(_ChronologyDirective):
     section may look back).  The optional body is a short comment.
     """
 
-    subtype = "periods"
     required_arguments = 1
     final_argument_whitespace = False
     has_content = True
