@@ -73,8 +73,8 @@ def _fonts(reader: PdfReader) -> dict[str, bool]:
         resources = page.get("/Resources")
         if resources is None or "/Font" not in resources:
             continue
-        for font in resources["/Font"].values():
-            font = font.get_object()
+        for ref in resources["/Font"].values():
+            font = ref.get_object()
             descriptor = font.get("/FontDescriptor")
             if descriptor is None and "/DescendantFonts" in font:
                 descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
@@ -102,8 +102,8 @@ def test_links_lead_somewhere(reader: PdfReader) -> None:
     named = reader.named_destinations
     internal = external = 0
     for page in reader.pages:
-        for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
+        for ref in page.get("/Annots") or []:
+            annotation = ref.get_object()
             if annotation.get("/Subtype") != "/Link":
                 continue
             action = annotation.get("/A")

@@ -172,13 +172,13 @@ class ParagraphLinks(SphinxPostTransform):
     builders = BROWSER_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(nodes.paragraph)):
-            anchor = node.get("edition_anchor")
+        for paragraph in list(self.document.findall(nodes.paragraph)):
+            anchor = paragraph.get("edition_anchor")
             if not anchor:
                 continue
             link = paragraph_link("", refid=anchor)
-            link.source, link.line = node.source, node.line
-            node += link
+            link.source, link.line = paragraph.source, paragraph.line
+            paragraph.append(link)
 
 
 def visit_paragraph_link_html(self: HTML5Translator, node: paragraph_link) -> None:
@@ -201,9 +201,7 @@ def visit_title_html(self: HTML5Translator, node: nodes.title) -> None:
     """A toctree caption is a heading for assistive technology: give it its level."""
     if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
         self.body.append(
-            self.starttag(
-                node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": "2"}
-            )
+            self.starttag(node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": "2"})
         )
         self.body.append('<span class="caption-text">')
         self.context.append("</span></p>\n")
@@ -431,9 +429,7 @@ def setup_reader(app: Sphinx) -> None:
         texinfo=(skip_node, None),
     )
     app.add_node(nodes.title, override=True, html=(visit_title_html, depart_title_html))
-    app.add_node(
-        nodes.citation, override=True, html=(visit_citation_html, depart_citation_html)
-    )
+    app.add_node(nodes.citation, override=True, html=(visit_citation_html, depart_citation_html))
     app.add_transform(ParagraphAnchors)
     app.add_post_transform(ParagraphLinks)
     app.connect("builder-inited", add_assets)
