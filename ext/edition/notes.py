@@ -527,14 +527,17 @@ def render_segments(runs: Iterable[Segment]) -> list[Node]:
     return out
 
 
-def _document_part(node: nodes.Node) -> nodes.Element | None:
-    """The ``start_of_file`` holding *node* in a merged book, if any."""
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, addnodes.start_of_file):
-            return cast("nodes.Element", parent)
-        parent = parent.parent
-    return None
+def _document_parts(document: nodes.document) -> dict[int, nodes.Element]:
+    """The innermost ``start_of_file`` of each placeholder of a merged book (by id).
+
+    Found from the top down: Sphinx moves a document's children under its
+    ``start_of_file`` without updating their ``parent``.
+    """
+    homes: dict[int, nodes.Element] = {}
+    for part in document.findall(addnodes.start_of_file):  # outer parts first
+        for node in part.findall(notecite):
+            homes[id(node)] = part
+    return homes
 
 
 def _in_link(node: nodes.Node) -> bool:
@@ -568,6 +571,7 @@ class NotesTransform(SphinxPostTransform):
             return
         # Notes go at the end of their own document: of the page, or of the document's
         # part of a merged book (singlehtml, texinfo look for them there).
+        homes = _document_parts(self.document)
         footnotes: dict[int, tuple[nodes.Element, list[nodes.footnote]]] = {}
         ours: list[nodes.footnote_reference] = []
         for node in placeholders:
@@ -620,7 +624,7 @@ class NotesTransform(SphinxPostTransform):
             footnote.source, footnote.line = node.source, node.line
             node.replace_self(ref)
             ours.append(ref)
-            home = _document_part(ref) or self.document
+            home = homes.get(id(node), self.document)
             footnotes.setdefault(id(home), (home, []))[1].append(footnote)
         for ref in ours:
             self.separate(ref)
