@@ -509,6 +509,8 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     old = cast("dict[str, Any]", domain.data.get(SIGNATURES_KEY, {}))
     domain.data[SIGNATURES_KEY] = new
     changed = {doc for doc in set(old) | set(new) if old.get(doc) != new.get(doc)}
+    for number, why in plan.undecided:
+        logger.verbose(_("note %d: the rules do not decide its form (%s)"), number, why)
     return sorted(changed & set(env.all_docs))
 
 
@@ -572,6 +574,7 @@ class NotesTransform(SphinxPostTransform):
         # Notes go at the end of their own document: of the page, or of the document's
         # part of a merged book (singlehtml, texinfo look for them there).
         homes = _document_parts(self.document)
+        by_order: dict[str, dict[int, Note]] = {}
         footnotes: dict[int, tuple[nodes.Element, list[nodes.footnote]]] = {}
         ours: list[nodes.footnote_reference] = []
         for node in placeholders:
@@ -579,9 +582,9 @@ class NotesTransform(SphinxPostTransform):
                 node.parent.remove(node)
                 continue
             docname = node["docname"]
-            order = node.get("order")
-            notes = plan.notes.get(docname, [])
-            note = next((n for n in notes if n.order == order), None)
+            if docname not in by_order:
+                by_order[docname] = {n.order: n for n in plan.notes.get(docname, [])}
+            note = by_order[docname].get(node.get("order"))
             if note is None:  # not recorded (should not happen): keep the text
                 node.replace_self(nodes.inline(node["raw"], node["raw"]))
                 continue
