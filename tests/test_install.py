@@ -72,6 +72,8 @@ def test_installed_package_builds_a_foreign_book(
                 "-W",
                 "-n",
                 "-q",
+                "-d",
+                f"_build/doctrees-{builder}",
                 ".",
                 f"_build/{builder}",
             ],
