@@ -34,7 +34,7 @@ from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.roles import CitationRef
 
 from edition.domain import CitationInfo, get_domain, reading_order
-from edition.oxford import OxfordStyle
+from edition.oxford import OxfordStyle, plain_text
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
@@ -411,7 +411,7 @@ def segments(text: BaseText) -> tuple[Segment, ...]:
             for child in part.parts:
                 walk(child, "text" if kind == "em" else "em")
         elif part.__class__.__name__ == "HRef":
-            add("url", str(part.render_as("text")))
+            add("url", plain_text(part))
         elif isinstance(part, BaseMultipartText):
             for child in part.parts:
                 walk(child, kind)

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import String, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
@@ -84,8 +85,14 @@ def _rich_field(entry: Entry, name: str, quotes: tuple[str, str] = ("‘", "’"
     return Text(_typeset(Text.from_latex(entry.fields[name]), quotes))
 
 
-def _plain(text: Text) -> str:
-    return str(text.render_as("text"))
+# ``Text.render_as("text")`` looks the backend up with pybtex's ``find_plugin``, which scans
+# every installed entry point on each call: one backend instance serves every rendering.
+_PLAIN_BACKEND = PlainTextBackend()
+
+
+def plain_text(text: Text) -> str:
+    """*text* as plain text."""
+    return str(text.render(_PLAIN_BACKEND))
 
 
 class OxfordLabelStyle(BaseLabelStyle):  # type: ignore[misc]
@@ -109,7 +116,7 @@ class OxfordLabelStyle(BaseLabelStyle):  # type: ignore[misc]
 
     def format_label(self, entry: Entry) -> str:
         persons = entry.persons.get("author") or entry.persons.get("editor") or []
-        surnames = [_plain(Text(" ").join(p.rich_last_names)) for p in persons]
+        surnames = [plain_text(Text(" ").join(p.rich_last_names)) for p in persons]
         if not surnames:
             name = entry.key
         elif len(surnames) <= 2:
@@ -134,7 +141,7 @@ class OxfordSortingStyle(BaseSortingStyle):  # type: ignore[misc]
             )
             for p in persons
         )
-        title = _plain(_rich_field(entry, "title") or Text())
+        title = plain_text(_rich_field(entry, "title") or Text())
         return (names.lower(), entry.fields.get("year", ""), title.lower())
 
 
@@ -245,7 +252,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         title = _rich_field(entry, "title", quotes)
         if title is None:
             return None
-        match = _SHORT_TITLE_END.search(_plain(title))
+        match = _SHORT_TITLE_END.search(plain_text(title))
         if match is None or match.start() == 0:
             return title
         # Keep a question mark or exclamation: it belongs to the title.
