@@ -15,6 +15,7 @@ string, so each backend (docutils, LaTeX, plain text) renders emphasis and dashe
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -79,10 +80,17 @@ def _typeset(text: Any, quotes: tuple[str, str]) -> Any:
     return text
 
 
+@functools.lru_cache(maxsize=4096)
+def _from_latex(value: str, quotes: tuple[str, str]) -> Text:
+    # Decoding LaTeX (latexcodec) is the costliest step of formatting a note, and a book
+    # cites the same few fields hundreds of times: decode each value once.
+    return Text(_typeset(Text.from_latex(value), quotes))
+
+
 def _rich_field(entry: Entry, name: str, quotes: tuple[str, str] = ("‘", "’")) -> Text | None:
     if name not in entry.fields or not entry.fields[name].strip():
         return None
-    return Text(_typeset(Text.from_latex(entry.fields[name]), quotes))
+    return _from_latex(str(entry.fields[name]), quotes)
 
 
 # ``Text.render_as("text")`` looks the backend up with pybtex's ``find_plugin``, which scans
