@@ -53,6 +53,7 @@ LATEX_PACKAGE = "editionnotes"
 #: Keys of the notes' data in the edition domain (computed, not recorded per document).
 PLAN_KEY = "notes_plan"
 SIGNATURES_KEY = "notes_signatures"
+TEXT_CACHE_KEY = "notes_text_cache"
 #: The pybtex plugin group of formatting styles.
 STYLE_GROUP = "pybtex.style.formatting"
 
@@ -457,7 +458,19 @@ def compute_plan(env: BuildEnvironment) -> Plan:
     entries = dict(_bibtex_domain(env).bibdata.data.entries)
     forms, undecided = decide_forms(citations, set(entries))
     style = note_style(env)
-    cache: dict[tuple[NotePart, ...], tuple[Segment, ...]] = {}
+    # Formatting thousands of notes with pybtex is the costliest part of every build,
+    # incremental ones included: keep the texts across builds, for as long as the .bib
+    # files and the style are the same.
+    bibdata = _bibtex_domain(env).bibdata
+    fingerprint = (
+        env.config.bibtex_default_style,
+        tuple(sorted((str(path), bib.mtime) for path, bib in bibdata.bibfiles.items())),
+    )
+    stored = domain.data.get(TEXT_CACHE_KEY)
+    if not (isinstance(stored, tuple) and stored[0] == fingerprint):
+        stored = (fingerprint, {})
+        domain.data[TEXT_CACHE_KEY] = stored
+    cache = cast("dict[tuple[NotePart, ...], tuple[Segment, ...]]", stored[1])
 
     def text(parts: tuple[NotePart, ...], pre: tuple[str, ...]) -> tuple[Segment, ...]:
         cache_key = (*parts, NotePart("", "pre", "\x00".join(pre)))
