@@ -8,6 +8,7 @@ used as a reader would; and no request may leave 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -71,16 +72,25 @@ def site(
     return root
 
 
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    """``http://127.0.0.1:<port>/`` serving :func:`site`."""
-    handler = functools.partial(_Quiet, directory=str(site))
+@contextlib.contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """``http://127.0.0.1:<port>/`` serving *root*, for as long as the context lasts."""
+    handler = functools.partial(_Quiet, directory=str(root))
     httpd = http.server.ThreadingHTTPServer((LOCAL, 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://{LOCAL}:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://{LOCAL}:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    """The address of :func:`site`."""
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -324,6 +334,22 @@ def test_download_link_fetches_the_file(page: Any, server: str) -> None:
     path = download.path()
     assert path is not None
     assert Path(path).read_bytes()[:2] == b"PK"
+
+
+def test_a_download_missing_from_the_build_is_said_so(
+    page: Any, edition_html: Path, tmp_path: Path
+) -> None:
+    # `nox -s html` alone, or a live preview: the pages link to files that are not there.
+    bare = tmp_path / "html"
+    shutil.copytree(edition_html, bare)
+    with serve(bare) as url:
+        page.goto(url + "obama.html")
+        link = page.locator(".edition-downloads a.edition-download-pdf")
+        link.click()
+        status = page.locator(".edition-downloads [role='status']")
+        status.wait_for(state="visible", timeout=3000)
+        assert "nox" in status.inner_text()
+        assert page.url == url + "obama.html"
 
 
 def test_pages_carry_sitemap_and_opengraph(site: Path) -> None:

@@ -202,9 +202,61 @@
     );
   }
 
+  /* Download links: the files are published next to the HTML by the build that makes them
+   * (`nox`).  When a page is served without them (`nox -s html` alone, a live preview), a
+   * click says so instead of opening an error page. */
+  var DOWNLOADS = "a.edition-download";
+
+  function missing(link) {
+    var note = link.parentNode.querySelector(".edition-download-missing");
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "edition-download-missing";
+      note.setAttribute("role", "status");
+      link.parentNode.appendChild(note);
+    }
+    note.textContent = link.getAttribute("data-missing") || "";
+  }
+
+  function follow(link) {
+    var copy = link.cloneNode(true);
+    copy.setAttribute("data-checked", "1");
+    copy.hidden = true;
+    link.parentNode.appendChild(copy);
+    copy.click();
+    copy.remove();
+  }
+
+  function initDownloads() {
+    // A page opened from the disk cannot ask whether a file exists: the link is followed.
+    if (!/^https?:$/.test(window.location.protocol) || !window.fetch) {
+      return;
+    }
+    document.addEventListener("click", function (event) {
+      var link = event.target && event.target.closest ? event.target.closest(DOWNLOADS) : null;
+      if (!link || link.getAttribute("data-checked") === "1") {
+        return;
+      }
+      event.preventDefault();
+      fetch(link.href, { method: "HEAD", cache: "no-store" })
+        .then(function (response) {
+          if (response.ok) {
+            follow(link);
+          } else {
+            missing(link);
+          }
+        })
+        .catch(function () {
+          follow(link);
+        });
+    });
+  }
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
+    document.addEventListener("DOMContentLoaded", initDownloads);
   } else {
     init();
+    initDownloads();
   }
 })();
