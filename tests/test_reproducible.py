@@ -209,3 +209,53 @@ def test_text_has_no_paragraph_links(app: SphinxTestApp) -> None:
     text = (app.outdir / "chapter.txt").read_text(encoding="utf-8")
     assert "¶" not in text
     assert "A paragraph of running text in the section" in text
+
+
+# -- parallel builds ------------------------------------------------------------------------
+
+
+def test_parallel_build_gives_the_same_anchors_and_links(tmp_path: Path, rootdir: Path) -> None:
+    pages = {}
+    for jobs in (1, 2):
+        src = tmp_path / f"j{jobs}"
+        shutil.copytree(rootdir / "test-reader", src)
+        app = SphinxTestApp("html", srcdir=src, freshenv=True, parallel=jobs)
+        try:
+            app.build()
+            assert app.warning.getvalue() == ""
+            pages[jobs] = {
+                page.name: page.read_bytes() for page in sorted(app.outdir.glob("*.html"))
+            }
+        finally:
+            app.cleanup()
+    # Enough documents for Sphinx to read and write them in parallel.
+    assert len(pages[1]) >= 8
+    assert pages[1] == pages[2]
+    assert b'class="edition-paralink"' in pages[1]["more4.html"]
+
+
+# -- download links --------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="reader", freshenv=True)
+def test_download_links_point_next_to_the_html(
+    app: SphinxTestApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("READTHEDOCS", raising=False)
+    app.build()
+    soup = BeautifulSoup((app.outdir / "chapter.html").read_text(encoding="utf-8"), "lxml")
+    assert soup.select_one("a.dl-pdf")["href"] == "downloads/reader.pdf"
+    assert soup.select_one("a.dl-epub")["href"] == "downloads/reader.epub"
+
+
+@pytest.mark.sphinx("html", testroot="reader", freshenv=True)
+def test_download_links_on_read_the_docs_are_its_own(
+    app: SphinxTestApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("READTHEDOCS", "True")
+    monkeypatch.setenv("READTHEDOCS_LANGUAGE", "fr")
+    monkeypatch.setenv("READTHEDOCS_VERSION", "stable")
+    app.build()
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert soup.select_one("a.dl-pdf")["href"] == "/_/downloads/fr/stable/pdf/"
+    assert soup.select_one("a.dl-epub")["href"] == "/_/downloads/fr/stable/epub/"
