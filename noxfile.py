@@ -139,6 +139,36 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session
+def catalog(session: nox.Session) -> None:
+    """Refresh the extension's message catalogs (extract, update the .po, compile the .mo)."""
+    session.install("babel>=2.13")
+    locales = "ext/edition/locales"
+    session.run(
+        "pybabel",
+        "extract",
+        "-k",
+        "_",
+        "--no-location",
+        "--sort-output",
+        "--project=edition",
+        "-o",
+        f"{locales}/edition.pot",
+        "ext/edition",
+    )
+    session.run(
+        "pybabel",
+        "update",
+        "-D",
+        "edition",
+        "-i",
+        f"{locales}/edition.pot",
+        "-d",
+        locales,
+    )
+    session.run("pybabel", "compile", "-D", "edition", "-d", locales)
+
+
+@nox.session
 def serve(session: nox.Session) -> None:
     """Live preview at http://127.0.0.1:8000, rebuilt on every change."""
     _install(session, "dev")

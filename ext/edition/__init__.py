@@ -12,6 +12,7 @@ All collected data lives in one domain (:mod:`edition.domain`).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from edition.config import setup_config
@@ -30,6 +31,8 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the edition's configuration, domain, directives, roles and renderers."""
+    # The words the extension prints ("Ibid.", banner and table words) are translatable.
+    app.add_message_catalog("edition", str(Path(__file__).resolve().parent / "locales"))
     setup_config(app)
     setup_domain(app)
     setup_notes(app)

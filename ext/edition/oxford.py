@@ -28,9 +28,20 @@ from pybtex.style.formatting import BaseStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.names.plain import NameStyle as PlainNameStyle
 from pybtex.style.sorting import BaseSortingStyle
+from sphinx.locale import get_translation
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
+
+# The words a note prints go through the "edition" message catalog, so a translated
+# edition (``language = "fr"``) prints "Ibid." and "éd." in its own language.
+_translate = get_translation("edition")
+
+
+def _(message: str) -> str:
+    # pybtex's rich text takes real strings, not Sphinx's lazy translation proxies.
+    return str(_translate(message))
+
 
 #: Entry types formatted like a book (author or editor, italic title, imprint).
 BOOK_TYPES = frozenset({"book", "proceedings", "manual", "phdthesis", "mastersthesis"})
@@ -56,8 +67,8 @@ def _ordinal(number: str) -> str:
 def _join_names(names: Sequence[Text]) -> Text:
     """ "A", "A and B", "A, B, and C" (serial comma, as Oxford has it)."""
     if len(names) <= 2:
-        return Text(" and ").join(list(names))
-    return Text(", ").join(list(names[:-1])) + Text(", and ", names[-1])
+        return Text(" " + _("and") + " ").join(list(names))
+    return Text(", ").join(list(names[:-1])) + Text(", " + _("and") + " ", names[-1])
 
 
 def _parts(*texts: Text | str | None, sep: str = ", ") -> Text:
@@ -212,17 +223,17 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
                 return Text(first, ", and ", self.forename_surname(persons[1]))
             return _join_names([first] + [self.forename_surname(p) for p in persons[1:]])
         if len(persons) > self.max_note_names:
-            return Text(self.forename_surname(persons[0]), " et al.")
+            return Text(self.forename_surname(persons[0]), " ", _("et al."))
         return _join_names([self.forename_surname(p) for p in persons])
 
     def surnames(self, persons: Sequence[Person]) -> Text:
         if len(persons) > self.max_note_names:
-            return Text(self.surname(persons[0]), " et al.")
+            return Text(self.surname(persons[0]), " ", _("et al."))
         return _join_names([self.surname(p) for p in persons])
 
     def editors(self, persons: Sequence[Person], *, inverted: bool = False) -> Text:
         """ "John Baylis (ed.)" / "… (eds.)"."""
-        abbreviation = "(ed.)" if len(persons) == 1 else "(eds.)"
+        abbreviation = _("(ed.)") if len(persons) == 1 else _("(eds.)")
         return Text(self.names(persons, inverted=inverted), " ", abbreviation)
 
     def responsibility(self, entry: Entry, *, inverted: bool = False) -> Text | None:
@@ -277,7 +288,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
             publisher = _rich_field(entry, "publisher")
         where = _parts(place, publisher, sep=": ")
         edition = entry.fields.get("edition", "").strip()
-        edition_text = Text(_ordinal(edition), " edn") if edition else None
+        edition_text = Text(_ordinal(edition), " ", _("edn")) if edition else None
         year = _rich_field(entry, "year")
         inside = _parts(edition_text, where, year)
         return Text("(", inside, ")") if inside else Text()
@@ -316,7 +327,9 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
                 Text(Tag("em", book)) if book else None,
             )
             in_book = _parts(
-                Text("in ", container) if container else None, self.imprint(entry), sep=" "
+                Text(_("in"), " ", container) if container else None,
+                self.imprint(entry),
+                sep=" ",
             )
             pages = locator if locator is not None else self.pages(entry)
             return _parts(who, title, in_book, pages)
@@ -354,5 +367,5 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
 
     def format_ibid(self, locator: str = "", *, capital: bool = True) -> Text:
         """ "Ibid." or "Ibid., p. 70" (no final stop)."""
-        word = String("Ibid." if capital else "ibid.")
+        word = String(_("Ibid.") if capital else _("ibid."))
         return _parts(Text(word), locator or None)
