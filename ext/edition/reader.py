@@ -305,6 +305,18 @@ def epub_html_tag(
 def accessibility_metadata(opf: str) -> list[tuple[str, str]]:
     """schema.org accessibility properties of the publication described by *opf*."""
     visual = bool(re.search(r'media-type="image/', opf)) or 'properties="svg' in opf
+    if visual:
+        summary = _(
+            "The text is structured with headings and a table of contents, in reading order, "
+            "and can be restyled by the reading system. Notes are linked to and from their "
+            "marks. Figures have a table with the same data."
+        )
+    else:
+        summary = _(
+            "The text is structured with headings and a table of contents, in reading order, "
+            "and can be restyled by the reading system. Notes are linked to and from their "
+            "marks."
+        )
     props: list[tuple[str, str]] = [("schema:accessMode", "textual")]
     if visual:
         props.append(("schema:accessMode", "visual"))
@@ -315,18 +327,7 @@ def accessibility_metadata(opf: str) -> list[tuple[str, str]]:
         ("schema:accessibilityFeature", "readingOrder"),
         ("schema:accessibilityFeature", "displayTransformability"),
         ("schema:accessibilityHazard", "none"),
-        (
-            "schema:accessibilitySummary",
-            _(
-                "The text is structured with headings and a table of contents, in reading "
-                "order, and can be restyled by the reading system. Notes are linked to and "
-                "from their marks. Figures have a table with the same data."
-                if visual
-                else "The text is structured with headings and a table of contents, in "
-                "reading order, and can be restyled by the reading system. Notes are "
-                "linked to and from their marks."
-            ),
-        ),
+        ("schema:accessibilitySummary", summary),
     ]
     return props
 
