@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from edition.bibfiles import setup_bibfiles
 from edition.config import setup_config
 from edition.domain import DATA_VERSION, setup_domain
 from edition.notes import setup_notes
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_message_catalog("edition", str(Path(__file__).resolve().parent / "locales"))
     setup_config(app)
     setup_domain(app)
+    setup_bibfiles(app)
     setup_notes(app)
     setup_periods(app)
     setup_timeline(app)

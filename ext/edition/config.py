@@ -34,7 +34,7 @@ class ThemeSpec(NamedTuple):
 
 
 def _conf_location(app: Sphinx, name: str) -> str:
-    """``conf.py:LINE`` of the assignment to *name* (line 1 if it is not found)."""
+    """``conf.py:LINE`` of the last assignment to *name*, the one in force (else line 1)."""
     path = Path(app.confdir) / "conf.py"
     lineno = 1
     try:
@@ -45,7 +45,6 @@ def _conf_location(app: Sphinx, name: str) -> str:
     for number, line in enumerate(lines, start=1):
         if pattern.match(line):
             lineno = number
-            break
     # A location with a colon is used as is; without one Sphinx takes it for a docname.
     return f"{path}:{lineno}"
 

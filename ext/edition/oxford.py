@@ -95,6 +95,9 @@ def _typeset(text: Any, quotes: tuple[str, str]) -> Any:
 def _from_latex(value: str, quotes: tuple[str, str]) -> Text:
     # Decoding LaTeX (latexcodec) is the costliest step of formatting a note, and a book
     # cites the same few fields hundreds of times: decode each value once.
+    # A bare "%" would start a LaTeX comment and swallow the rest of the field: BibTeX
+    # prints it, so it is kept as a percent sign.
+    value = re.sub(r"(?<!\\)%", r"\\%", value)
     return Text(_typeset(Text.from_latex(value), quotes))
 
 
