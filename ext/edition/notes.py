@@ -28,7 +28,7 @@ from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
-from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+from sphinxcontrib.bibtex.citation_target import CitationTarget, parse_citation_targets
 from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.roles import CitationRef
@@ -162,6 +162,34 @@ def visit_note_backref_text(self: Any, node: nodes.Element) -> None:
 # -- the role ---------------------------------------------------------------------------
 
 
+class NoteTargetError(ValueError):
+    """A ``notecite`` target that cannot be read; the role turns it into a warning."""
+
+
+def parse_targets(raw: str) -> list[CitationTarget]:
+    """The targets of a ``notecite`` role, read with sphinxcontrib-bibtex's own parser.
+
+    Raises :class:`NoteTargetError` and nothing else.  That parser recurses once per key
+    (a long list ends in ``RecursionError``), so the list is cut at its top-level commas
+    first and each target is parsed on its own.
+    """
+    pieces, depth, start = [], 0, 0
+    for index, char in enumerate(raw):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            pieces.append(raw[start:index])
+            start = index + 1
+    pieces.append(raw[start:])
+    targets: list[CitationTarget] = []
+    for piece in pieces:
+        try:
+            (target,) = parse_citation_targets(piece)
+        except ValueError as error:
+            raise NoteTargetError(str(error) or raw) from None
+        targets.append(target)
+    return targets
+
+
 class NoteCiteRole(SphinxRole):
     """``{notecite}`{pre}key{post}, key2```: a citation that becomes an Oxford footnote.
 
@@ -185,8 +213,8 @@ class NoteCiteRole(SphinxRole):
             node["raw"] = self.rawtext
         else:
             try:
-                targets = list(parse_citation_targets(raw))
-            except ValueError:
+                targets = parse_targets(raw)
+            except NoteTargetError:
                 self._warn(_("malformed notecite target %r (expected {pre}key{post}, …)") % raw)
             else:
                 keys = tuple(t.key for t in targets)
@@ -252,7 +280,7 @@ def record_notes(app: Sphinx, doctree: nodes.document) -> None:
                     citation_ref_id=info.anchor,
                     docname=docname,
                     line=info.lineno,
-                    targets=list(parse_citation_targets(info.raw)),
+                    targets=parse_targets(info.raw),
                 )
             )
         order += 1
