@@ -22,6 +22,7 @@ extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
     "edition",
+    "sphinx.ext.autodoc",
     "sphinx_sitemap",
     "sphinxext.opengraph",
 ]
@@ -32,6 +33,9 @@ exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_heading_anchors = 3
 suppress_warnings: list[str] = []
+# The extension's reference (extending.md) comes from its docstrings.
+autodoc_typehints = "none"
+autodoc_class_signature = "separated"
 
 # -- Bibliography ---------------------------------------------------------------------------
 bibtex_bibfiles = [str(ROOT / "refs.bib")]

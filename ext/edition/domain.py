@@ -103,7 +103,7 @@ class EditionDomain(Domain):
     ``data[kind][docname]`` is a list of records of that kind in reading order;
     ``data["collectors"][docname]`` names the collecting directives a document holds
     (``"timeline"``, ``"themeindex"``, ``"notes"``), so that it can be re-written
-    whenever the collected data changes (see :func:`env_get_updated`).
+    whenever the collected data changes (see ``env_get_updated``).
     """
 
     name = "edition"
@@ -341,6 +341,20 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(get_domain(env).collectors() & set(env.all_docs))
 
 
+#: Emitted once the whole book is read, with ``(app, env, domain)``: another extension
+#: can read (or check) every period, event, theme passage and citation here, in reading
+#: order through :func:`reading_order` and the domain's accessors.
+EVENT_COLLECTED = "edition-collected"
+
+
+def emit_collected(app: Sphinx, env: BuildEnvironment) -> None:
+    app.events.emit(EVENT_COLLECTED, env, get_domain(env))
+
+
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(EditionDomain)
+    app.add_event(EVENT_COLLECTED)
     app.connect("env-get-updated", env_get_updated)
+    # After the edition's own whole-book checks (priority 500), so that listeners see
+    # data whose problems have already been reported.
+    app.connect("env-check-consistency", emit_collected, priority=800)

@@ -533,6 +533,12 @@ def _bibliography_docs(env: BuildEnvironment) -> set[str]:
     return {key.docname for key in _bibtex_domain(env).bibliographies}
 
 
+#: Emitted with ``(app, env, plan)`` once the number and form of every note of the book
+#: are known (a :class:`Plan`: notes by document, and the notes that cite each work),
+#: before any document is written.
+EVENT_NOTES_PLANNED = "edition-notes-planned"
+
+
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Compute the book's notes once, and name the documents whose notes changed.
 
@@ -543,6 +549,7 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     plan = compute_plan(env)
     domain.data[PLAN_KEY] = plan
+    app.events.emit(EVENT_NOTES_PLANNED, env, plan)
     index = tuple(sorted((k, tuple(v)) for k, v in plan.cited_in.items()))
     new: dict[str, Any] = {doc: tuple(notes) for doc, notes in plan.notes.items()}
     for doc in _bibliography_docs(env):
@@ -748,6 +755,7 @@ LATEX_STY = r"""\NeedsTeXFormat{LaTeX2e}
 
 def setup_notes(app: Sphinx) -> None:
     """Register the ``notecite`` role, its nodes, collectors and renderers."""
+    app.add_event(EVENT_NOTES_PLANNED)
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_role("notecite", NoteCiteRole())
     app.add_node(

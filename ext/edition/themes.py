@@ -236,7 +236,7 @@ class ThemeDirective(SphinxDirective):
 
 
 class ThemeRole(SphinxRole):
-    """``{theme}`ID` `` — tag the paragraph the role stands in (ids separated by spaces
+    """``{theme}`ID``` — tag the paragraph the role stands in (ids separated by spaces
     or commas).  The role renders the chips where it stands: put it at the end of the
     paragraph."""
 

@@ -75,7 +75,7 @@ class timeline(nodes.General, nodes.Element):  # type: ignore[misc]
 
 
 class timeline_figure(nodes.General, nodes.Element):  # type: ignore[misc]
-    """The drawn timeline; ``layout`` holds a :class:`Figure`, ``caption`` its caption."""
+    """The drawn timeline; ``layout`` holds a ``Figure``, ``caption`` its caption."""
 
 
 # -- layout ---------------------------------------------------------------------------------
