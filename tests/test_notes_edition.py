@@ -34,6 +34,8 @@ def _note_docs() -> list[str]:
     out = []
     for doc in _toctree_docs():
         text = (DOCS / f"{doc}.md").read_text(encoding="utf-8")
+        # examples in fenced code (the Extending page) are shown, not cited
+        text = re.sub(r"^(`{3,4}).*?^\1[ \t]*$", "", text, flags=re.M | re.S)
         out += [doc] * text.count("{notecite}`")
     return out
 

@@ -79,7 +79,7 @@ def check_bibfiles(app: Sphinx) -> None:
             Parser(encoding=app.config.bibtex_encoding).parse_string(text)
         for error in errors:
             logger.warning(
-                _("%s: %s"),
+                "%s: %s",
                 path.name,
                 error,
                 location=f"{path}:{_line_of(error, text)}",
