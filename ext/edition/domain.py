@@ -8,6 +8,7 @@ written.  Every record is kept per document, so ``clear_doc`` and ``merge_domain
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -312,8 +313,32 @@ def get_domain(env: BuildEnvironment) -> EditionDomain:
     return cast("EditionDomain", env.get_domain(EditionDomain.name))
 
 
+#: The reading order of each environment while its documents are written: it is asked
+#: for once per note, passage and link, and cannot change once reading has ended.
+_FROZEN_ORDER: weakref.WeakKeyDictionary[BuildEnvironment, tuple[str, ...]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def reading_order(env: BuildEnvironment) -> list[str]:
     """All documents in toctree reading order (root first), then any orphans by name."""
+    frozen = _FROZEN_ORDER.get(env)
+    if frozen is not None:
+        return list(frozen)
+    return _walk_toctrees(env)
+
+
+def freeze_reading_order(app: Sphinx, env: BuildEnvironment) -> None:
+    """Reading is over (``env-updated``): the order holds until the next read."""
+    _FROZEN_ORDER[env] = tuple(_walk_toctrees(env))
+
+
+def thaw_reading_order(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Documents are about to be read (``env-before-read-docs``): the order may change."""
+    _FROZEN_ORDER.pop(env, None)
+
+
+def _walk_toctrees(env: BuildEnvironment) -> list[str]:
     order: list[str] = []
     seen: set[str] = set()
 
@@ -354,6 +379,8 @@ def emit_collected(app: Sphinx, env: BuildEnvironment) -> None:
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(EditionDomain)
     app.add_event(EVENT_COLLECTED)
+    app.connect("env-before-read-docs", thaw_reading_order)
+    app.connect("env-updated", freeze_reading_order)
     app.connect("env-get-updated", env_get_updated)
     # After the edition's own whole-book checks (priority 500), so that listeners see
     # data whose problems have already been reported.

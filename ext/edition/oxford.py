@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pybtex.backends.plaintext import Backend as PlainTextBackend
@@ -112,6 +112,21 @@ def _rich_field(entry: Entry, name: str, quotes: tuple[str, str] = ("‘", "’"
 _PLAIN_BACKEND = PlainTextBackend()
 
 
+def _by_name(method: Callable[[Person], Text]) -> Callable[[Person], Text]:
+    """Cache a name form by the person's full name: a book names the same few people
+    hundreds of times, and each form decodes their names from LaTeX again."""
+    cache: dict[str, Text] = {}
+
+    def cached(person: Person) -> Text:
+        key = str(person)
+        if key not in cache:
+            cache[key] = method(person)
+        return cache[key]
+
+    cached.__doc__ = method.__doc__
+    return cached
+
+
 def plain_text(text: Text) -> str:
     """*text* as plain text."""
     return str(text.render(_PLAIN_BACKEND))
@@ -188,6 +203,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
     # -- names ---------------------------------------------------------------------------
 
     @staticmethod
+    @_by_name
     def forename_surname(person: Person) -> Text:
         """ "Walter Russell Mead"."""
         words = (
@@ -202,6 +218,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         return Text(_typeset(name, ("‘", "’")))
 
     @staticmethod
+    @_by_name
     def surname_forename(person: Person) -> Text:
         """ "Mead, Walter Russell"."""
         surname = Text(" ").join(person.rich_prelast_names + person.rich_last_names)
@@ -212,6 +229,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         return Text(_typeset(name, ("‘", "’")))
 
     @staticmethod
+    @_by_name
     def surname(person: Person) -> Text:
         surname = Text(" ").join(person.rich_prelast_names + person.rich_last_names)
         return Text(_typeset(surname, ("‘", "’")))
@@ -223,7 +241,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
             first = self.surname_forename(persons[0])
             if len(persons) == 2:
                 # "Baker, Peter, and Susan Glasser": the comma ends the inverted name
-                return Text(first, ", and ", self.forename_surname(persons[1]))
+                return Text(first, ", " + _("and") + " ", self.forename_surname(persons[1]))
             return _join_names([first] + [self.forename_surname(p) for p in persons[1:]])
         if len(persons) > self.max_note_names:
             return Text(self.forename_surname(persons[0]), " ", _("et al."))
