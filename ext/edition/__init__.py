@@ -21,6 +21,7 @@ from edition.domain import DATA_VERSION, setup_domain
 from edition.notes import setup_notes
 from edition.periods import setup_periods
 from edition.reader import setup_reader
+from edition.search import setup_search
 from edition.themes import setup_themes
 from edition.timeline import setup_timeline
 
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_timeline(app)
     setup_themes(app)
     setup_reader(app)
+    setup_search(app)
     return {
         "version": __version__,
         "env_version": DATA_VERSION,
