@@ -44,7 +44,9 @@ def example_book(tmp_path: Path) -> Path:
 def test_examples_build_without_warnings(
     example_book: Path, builder: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    app = SphinxTestApp(builder, srcdir=example_book, confoverrides={"version": "1", "copyright": "2026"})
+    app = SphinxTestApp(
+        builder, srcdir=example_book, confoverrides={"version": "1", "copyright": "2026"}
+    )
     try:
         app.build()
     finally:

@@ -93,9 +93,7 @@ def test_html_index_lists_every_passage_under_each_of_its_themes(app: SphinxTest
     assert item.select_one(".edition-themeindex-excerpt").get_text() == (
         "Aid flowed while talks on warheads went…"
     )
-    assert item.select_one(".edition-themeindex-where").get_text() == (
-        " — Chapter one; Late years"
-    )
+    assert item.select_one(".edition-themeindex-where").get_text() == (" — Chapter one; Late years")
     link = item.select_one("a")
     assert link is not None
     assert link["title"] == "Second section"  # the section is the link's title
