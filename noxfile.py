@@ -25,7 +25,9 @@ nox.options.reuse_existing_virtualenvs = True
 
 
 def _install(session: nox.Session, extras: str) -> None:
-    session.install("-e", f".[{extras}]")
+    # uv does not byte-compile what it installs (pip does); where PYTHONDONTWRITEBYTECODE
+    # is set, every build would then compile Sphinx and its friends again at start-up.
+    session.install("-e", f".[{extras}]", env={"UV_COMPILE_BYTECODE": "1"})
 
 
 def _sphinx(session: nox.Session, builder: str, out: Path, *extra: str) -> None:
