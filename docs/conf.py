@@ -198,6 +198,8 @@ latex_elements = {
 \makeatletter\@ifundefined{counterwithout}{\usepackage{chngcntr}}{}\makeatother
 \counterwithout{footnote}{chapter}
 \makeatletter\renewcommand{\py@HeaderFamily}{\rmfamily\bfseries}\makeatother
+% A book's running head is its title, not a software release ("Release 1.0").
+\makeatletter\renewcommand{\py@release}{}\renewcommand{\sphinxheadercomma}{}\makeatother
 """,
     "sphinxsetup": "hmargin={30mm,30mm}, vmargin={25mm,30mm}, TitleColor={rgb}{0,0,0}, "
     "InnerLinkColor={rgb}{0.1,0.2,0.5}, OuterLinkColor={rgb}{0.1,0.2,0.5}",
