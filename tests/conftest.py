@@ -24,8 +24,15 @@ def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"
 
 
-def build_edition(builder: str, outdir: Path, doctrees: Path) -> subprocess.CompletedProcess[str]:
-    """Build ``docs/`` the way ``nox`` does (``-W -n --keep-going``)."""
+def build_edition(
+    builder: str,
+    outdir: Path,
+    doctrees: Path,
+    *extra: str,
+    srcdir: Path = DOCS,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Build ``docs/`` (or a copy of it, *srcdir*) the way ``nox`` does (``-W -n --keep-going``)."""
     return subprocess.run(
         [
             sys.executable,
@@ -39,12 +46,14 @@ def build_edition(builder: str, outdir: Path, doctrees: Path) -> subprocess.Comp
             "-q",
             "-d",
             str(doctrees),
-            str(DOCS),
+            *extra,
+            str(srcdir),
             str(outdir),
         ],
         capture_output=True,
         text=True,
         check=False,
+        env=env,
     )
 
 

@@ -11,40 +11,17 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import DOCS, ROOT
+from conftest import DOCS, ROOT, build_edition
 
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
 
 
 def _build(src: Path, out: Path, doctrees: Path, *extra: str) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-W",
-            "-n",
-            "--keep-going",
-            "-q",
-            "-d",
-            str(doctrees),
-            *extra,
-            str(src),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=ENV,
-    )
+    result = build_edition("html", out, doctrees, *extra, srcdir=src, env=ENV)
     assert result.returncode == 0, result.stderr
 
 
