@@ -104,3 +104,13 @@ def edition_pdf(edition_latex: Path) -> Path:
     assert result.returncode == 0, result.stdout[-3000:]
     assert pdf.is_file()
     return pdf
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI nothing may be skipped: a skip there hides a missing tool or feature."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter is not None else []
+    if IN_CI and skipped:
+        names = ", ".join(sorted({str(getattr(r, "nodeid", r)) for r in skipped}))
+        print(f"\nCI=true but {len(skipped)} test(s) skipped: {names}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
