@@ -280,7 +280,11 @@ def record_notes(app: Sphinx, doctree: nodes.document) -> None:
                     citation_ref_id=info.anchor,
                     docname=docname,
                     line=info.lineno,
-                    targets=parse_targets(info.raw),
+                    # the role has parsed the targets already: rebuild, don't re-parse
+                    targets=[
+                        CitationTarget(key, pre, post)
+                        for key, pre, post in zip(info.keys, info.pre, info.post, strict=True)
+                    ],
                 )
             )
         order += 1
