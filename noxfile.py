@@ -144,7 +144,7 @@ def bench(session: nox.Session) -> None:
 def catalog(session: nox.Session) -> None:
     """Refresh the extension's message catalogs (extract, update the .po, compile the .mo)."""
     session.install("babel>=2.13")
-    locales = "ext/edition/locales"
+    locales = "ext/sphinx_edition/locales"
     session.run(
         "pybabel",
         "extract",
@@ -155,7 +155,7 @@ def catalog(session: nox.Session) -> None:
         "--project=edition",
         "-o",
         f"{locales}/edition.pot",
-        "ext/edition",
+        "ext/sphinx_edition",
     )
     session.run(
         "pybabel",

@@ -182,7 +182,7 @@ def generate(outdir: Path, scale: int, variant: str) -> Path:
     with_edition = variant in ("notecite", "footcite-cached")
     (outdir / "conf.py").write_text(
         CONF.format(
-            extension=', "edition"' if with_edition else "",
+            extension=', "sphinx_edition"' if with_edition else "",
             style="oxford" if variant == "notecite" else "plain",
             themes=f"edition_themes = {THEMES!r}\n" if with_edition else "",
             cache=CACHE if variant == "footcite-cached" else "",

@@ -21,7 +21,7 @@ copyright = time.strftime("%Y", time.gmtime(_epoch))
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
-    "edition",
+    "sphinx_edition",
     "sphinx.ext.autodoc",
     "sphinx_sitemap",
     "sphinxext.opengraph",

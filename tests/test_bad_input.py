@@ -23,7 +23,7 @@ BIB = dedent("""\
     """)
 
 CONF = dedent("""\
-    extensions = ["myst_parser", "sphinxcontrib.bibtex", "edition"]
+    extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_edition"]
     myst_enable_extensions = ["colon_fence"]
     bibtex_bibfiles = ["refs.bib"]
     bibtex_default_style = "oxford"

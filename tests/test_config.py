@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from edition.config import ThemeSpec, theme_specs
+from sphinx_edition.config import ThemeSpec, theme_specs
 from sphinx.testing.util import SphinxTestApp
 
 ROOTS = Path(__file__).resolve().parent / "roots"

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 from conftest import ROOT
 from sphinx.testing.util import SphinxTestApp
 
-LOCALES = ROOT / "ext" / "edition" / "locales"
+LOCALES = ROOT / "ext" / "sphinx_edition" / "locales"
 #: Words of the output (not of warnings) that a translated catalog must cover.
 OUTPUT_WORDS = ("Ibid.", "Cited in notes", "Timeline", "Sub-period", "Climate", "(eds.)", "and")
 
@@ -45,7 +45,7 @@ def test_template_lists_every_translatable_string(tmp_path: Path) -> None:
             "--sort-output",
             "-o",
             str(pot),
-            str(ROOT / "ext" / "edition"),
+            str(ROOT / "ext" / "sphinx_edition"),
         ],
         capture_output=True,
         check=True,

@@ -52,7 +52,7 @@ def test_installed_package_builds_a_foreign_book(
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONHOME"}}
     # Run from the book's folder: no sys.path tricks, only what pip installed.
     located = subprocess.run(
-        [str(installed_python), "-c", "import edition, sys; print(edition.__file__)"],
+        [str(installed_python), "-c", "import sphinx_edition, sys; print(sphinx_edition.__file__)"],
         cwd=book,
         env=env,
         capture_output=True,

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from edition.domain import CitationInfo
-from edition.notes import NotePart, decide_forms
+from sphinx_edition.domain import CitationInfo
+from sphinx_edition.notes import NotePart, decide_forms
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from edition.notes import resolve_style
-from edition.oxford import OxfordStyle
+from sphinx_edition.notes import resolve_style
+from sphinx_edition.oxford import OxfordStyle
 from pybtex.database import BibliographyData, parse_string
 from pybtex.plugin import find_plugin
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from edition.domain import CitationInfo
-from edition.notes import NoteTargetError, decide_forms, parse_targets
-from edition.periods import parse_date
-from edition.themes import split_ids
+from sphinx_edition.domain import CitationInfo
+from sphinx_edition.notes import NoteTargetError, decide_forms, parse_targets
+from sphinx_edition.periods import parse_date
+from sphinx_edition.themes import split_ids
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import build_edition
-from edition.reader import ANCHOR_WORDS, paragraph_anchor
+from sphinx_edition.reader import ANCHOR_WORDS, paragraph_anchor
 from sphinx.testing.util import SphinxTestApp
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from edition.search import CachedStemEnglish
+from sphinx_edition.search import CachedStemEnglish
 from sphinx.search.en import SearchEnglish
 from sphinx.testing.util import SphinxTestApp
 

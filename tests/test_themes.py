@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import DOCS
 from docutils import nodes
-from edition.themes import PASSAGE_CLASS, make_excerpt, split_ids, theme_chips
+from sphinx_edition.themes import PASSAGE_CLASS, make_excerpt, split_ids, theme_chips
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:

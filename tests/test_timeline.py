@@ -13,7 +13,7 @@ from zipfile import ZipFile
 import pytest
 from bs4 import BeautifulSoup
 from conftest import DOCS
-from edition.timeline import EVENT_R, GUTTER, RIGHT, WIDTH, Bar, Entry, layout, render_svg
+from sphinx_edition.timeline import EVENT_R, GUTTER, RIGHT, WIDTH, Bar, Entry, layout, render_svg
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree

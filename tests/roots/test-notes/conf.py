@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "edition"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_edition"]
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "oxford"

@@ -1,5 +1,5 @@
 project = "Bad periods"
-extensions = ["myst_parser", "edition"]
+extensions = ["myst_parser", "sphinx_edition"]
 myst_enable_extensions = ["colon_fence"]
 root_doc = "index"
 exclude_patterns = ["_build"]

@@ -1,5 +1,5 @@
 project = "Themes bad configuration"
-extensions = ["myst_parser", "edition"]
+extensions = ["myst_parser", "sphinx_edition"]
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["refs.bib"]
 edition_themes = {

@@ -6,7 +6,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 project = "Themes test"
 version = release = "1.0"
 copyright = "2024, The edition team"
-extensions = ["myst_parser", "edition", "periodstub"]
+extensions = ["myst_parser", "sphinx_edition", "periodstub"]
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["refs.bib"]
 edition_themes = {

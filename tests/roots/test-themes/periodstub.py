@@ -8,7 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from edition.domain import PERIOD_ATTR, PeriodInfo, get_domain
+from sphinx_edition.domain import PERIOD_ATTR, PeriodInfo, get_domain
 
 
 class TestPeriod(SphinxDirective):

@@ -30,8 +30,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id, make_refnode
 
-from edition.domain import EventInfo, PeriodInfo, get_domain, reading_order
-from edition.periods import (
+from sphinx_edition.domain import EventInfo, PeriodInfo, get_domain, reading_order
+from sphinx_edition.periods import (
     CLIMATES,
     TIMELINE_ANCHOR,
     climate_label,

@@ -7,7 +7,7 @@ full the first time, then in short form, or as "Ibid." when it repeats the singl
 the note just before on the same page.
 
 Data flow: the role parses its target into a placeholder node → ``doctree-read`` records
-one :class:`~edition.domain.CitationInfo` per note (in document order, noting ordinary
+one :class:`~sphinx_edition.domain.CitationInfo` per note (in document order, noting ordinary
 footnotes in between) → ``env-get-updated`` computes every note's number and form for the
 whole book once (:func:`compute_plan`), and answers with the documents whose notes changed
 → a post-transform replaces each placeholder by a real footnote, and renders Oxford
@@ -33,8 +33,8 @@ from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.roles import CitationRef
 
-from edition.domain import CitationInfo, get_domain, reading_order
-from edition.oxford import OxfordStyle, plain_text
+from sphinx_edition.domain import CitationInfo, get_domain, reading_order
+from sphinx_edition.oxford import OxfordStyle, plain_text
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message

@@ -6,7 +6,7 @@ Data flows one way:
    where the chips will be shown; the directive wraps its passage in a container.
 2. At ``doctree-read`` — once sections and their periods are in place — every tagged
    passage gets a stable anchor and is recorded in the domain as a
-   :class:`~edition.domain.PassageInfo` (excerpt, section, period).
+   :class:`~sphinx_edition.domain.PassageInfo` (excerpt, section, period).
 3. ``themeindex`` only records where theme entries will be (so ``{edition:theme}``
    resolves) and leaves a :class:`themeindex` placeholder.
 4. At ``doctree-resolved`` the chips become links to the theme entries, and every
@@ -31,8 +31,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode
 
-from edition.config import ThemeSpec, theme_specs
-from edition.domain import (
+from sphinx_edition.config import ThemeSpec, theme_specs
+from sphinx_edition.domain import (
     PassageInfo,
     PeriodInfo,
     get_domain,

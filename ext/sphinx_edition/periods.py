@@ -28,7 +28,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id, make_refnode
 
-from edition.domain import (
+from sphinx_edition.domain import (
     PERIOD_ATTR,
     EventInfo,
     PeriodInfo,

@@ -1,0 +1,52 @@
+"""Sphinx extensions for scholarly editions.
+
+Add ``"sphinx_edition"`` to ``extensions`` to get, in one go:
+
+* ``notecite`` — Oxford-style citation notes (:mod:`sphinx_edition.notes`, :mod:`sphinx_edition.oxford`);
+* ``period`` and ``event`` — the chronology of the text (:mod:`sphinx_edition.periods`);
+* ``timeline`` — every period and event, drawn (:mod:`sphinx_edition.timeline`);
+* ``theme`` and ``themeindex`` — thematic tagging and its index (:mod:`sphinx_edition.themes`).
+
+All collected data lives in one domain (:mod:`sphinx_edition.domain`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx_edition.bibfiles import setup_bibfiles
+from sphinx_edition.config import setup_config
+from sphinx_edition.domain import DATA_VERSION, setup_domain
+from sphinx_edition.notes import setup_notes
+from sphinx_edition.periods import setup_periods
+from sphinx_edition.reader import setup_reader
+from sphinx_edition.search import setup_search
+from sphinx_edition.themes import setup_themes
+from sphinx_edition.timeline import setup_timeline
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the edition's configuration, domain, directives, roles and renderers."""
+    # The words the extension prints ("Ibid.", banner and table words) are translatable.
+    app.add_message_catalog("edition", str(Path(__file__).resolve().parent / "locales"))
+    setup_config(app)
+    setup_domain(app)
+    setup_bibfiles(app)
+    setup_notes(app)
+    setup_periods(app)
+    setup_timeline(app)
+    setup_themes(app)
+    setup_reader(app)
+    setup_search(app)
+    return {
+        "version": __version__,
+        "env_version": DATA_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
