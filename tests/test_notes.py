@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 from sphinx_edition.domain import CitationInfo
 from sphinx_edition.notes import NotePart, decide_forms
-from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -5,10 +5,10 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from sphinx_edition.notes import resolve_style
-from sphinx_edition.oxford import OxfordStyle
 from pybtex.database import BibliographyData, parse_string
 from pybtex.plugin import find_plugin
+from sphinx_edition.notes import resolve_style
+from sphinx_edition.oxford import OxfordStyle
 
 BIB = r"""
 @book{mead2001,

@@ -11,11 +11,11 @@ from zipfile import ZipFile
 import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
-from sphinx_edition.domain import PERIOD_ATTR, get_domain, period_for_node, reading_order
-from sphinx_edition.periods import event_slug, parse_date, span_label
 from lxml import etree
 from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
+from sphinx_edition.domain import PERIOD_ATTR, get_domain, period_for_node, reading_order
+from sphinx_edition.periods import event_slug, parse_date, span_label
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 

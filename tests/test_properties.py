@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sphinx_edition.domain import CitationInfo
 from sphinx_edition.notes import NoteTargetError, decide_forms, parse_targets
 from sphinx_edition.periods import parse_date
 from sphinx_edition.themes import split_ids
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 settings.register_profile("edition", max_examples=300, deadline=None)
 settings.load_profile("edition")

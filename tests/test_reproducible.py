@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import build_edition
-from sphinx_edition.reader import ANCHOR_WORDS, paragraph_anchor
 from sphinx.testing.util import SphinxTestApp
+from sphinx_edition.reader import ANCHOR_WORDS, paragraph_anchor
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
 EPUB = "dynamics-of-us-russia-relations.epub"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sphinx_edition.search import CachedStemEnglish
 from sphinx.search.en import SearchEnglish
 from sphinx.testing.util import SphinxTestApp
+from sphinx_edition.search import CachedStemEnglish
 
 STOCK = """
 from sphinx.search.en import SearchEnglish

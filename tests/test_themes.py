@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import DOCS
 from docutils import nodes
-from sphinx_edition.themes import PASSAGE_CLASS, make_excerpt, split_ids, theme_chips
 from sphinx.testing.util import SphinxTestApp
+from sphinx_edition.themes import PASSAGE_CLASS, make_excerpt, split_ids, theme_chips
 
 if TYPE_CHECKING:
     from collections.abc import Callable
