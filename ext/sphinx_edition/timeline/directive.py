@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
 
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = Path(__file__).resolve().parent.parent / "static"
 
 # Geometry of the figure, in SVG user units; TikZ maps the same width onto \linewidth.
 WIDTH = 800
