@@ -16,7 +16,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from sphinx.testing.util import SphinxTestApp
-from sphinx_edition.timeline import EVENT_R, GUTTER, RIGHT, WIDTH, Bar, Entry, layout, render_svg
+from sphinx_edition.timeline import (
+    BAROMETER,
+    EVENT_R,
+    GUTTER,
+    RIGHT,
+    WIDTH,
+    Bar,
+    Entry,
+    layout,
+    render_svg,
+    render_tikz,
+)
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -526,3 +537,47 @@ def test_layout_never_overlaps(spans: list[tuple[date, int, int, str]], days: li
         assert left.x1 <= right.x0 + 0.01
     # the figure is valid XML whatever the titles
     etree.fromstring(render_svg(figure).encode("utf-8"))
+
+
+class _Latex:
+    """Just enough of a LaTeX translator for :func:`render_tikz`."""
+
+    def encode(self, text: str) -> str:
+        return text
+
+    def hyperlink(self, latex_id: str) -> str:
+        return r"{\hyperref[" + latex_id + "]{"
+
+
+def test_barometer_bands_are_placed_once_and_drawn_alike() -> None:
+    # One period of each climate, apart: cooperation, tension, mixed.
+    periods = [_entry("period", n, date(1992 + 3 * n, 1, 1), 800, 0, "p") for n in range(3)]
+    figure = layout(periods, [], (periods[0].first, periods[-1].last), {})
+    mid = figure.barometer_mid
+    assert [(s.climate, s.top - mid, s.bottom - mid) for s in figure.segments] == [
+        ("cooperation", -BAROMETER, 0),
+        ("tension", 0, BAROMETER),
+        ("mixed", -3, 3),
+    ]
+    expected = [(s.x0, s.top, s.x1, s.bottom) for s in figure.segments]
+    svg = etree.fromstring(render_svg(figure).encode("utf-8"))
+    in_svg = [
+        (
+            x := float(r.get("x")),
+            y := float(r.get("y")),
+            x + float(r.get("width")),
+            y + float(r.get("height")),
+        )
+        for r in svg.iter(f"{SVG}rect")
+        if "edition-tl-climate" in r.get("class", "")
+    ]
+    in_tikz = [
+        tuple(map(float, corners))
+        for corners in re.findall(
+            r"\\filldraw\[fill=edition\w+!45[^\]]*\] \(([\d.]+),([\d.]+)\) rectangle "
+            r"\(([\d.]+),([\d.]+)\);",
+            render_tikz(figure, _Latex()),  # type: ignore[arg-type]
+        )
+    ]
+    for drawn in (in_svg, in_tikz):
+        assert drawn == [pytest.approx(band, abs=0.1) for band in expected]
