@@ -1,11 +1,16 @@
 """Build, test and measure the edition.
 
-``nox`` builds the HTML, ePub and PDF into ``build/``; ``nox -s tests`` runs the tests.
+``nox`` builds the HTML, ePub and PDF into ``build/``; ``nox -s tests`` runs the tests;
+``nox -s compat`` runs the extension's tests with the lowest and the newest versions of its
+dependencies; ``nox -s build`` makes the sdist and the wheel of ``sphinx-edition``.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
+import tomllib
+import zipfile
 from pathlib import Path
 
 import nox
@@ -121,6 +126,108 @@ def tests(session: nox.Session) -> None:
     """Run the test suite (builds the edition in every format on the way)."""
     _install(session, "test")
     session.run("pytest", *session.posargs)
+
+
+#: The dependencies whose lowest declared versions ``nox -s compat`` installs: the bounds that
+#: pyproject.toml claims (``name>=version``), each of them tested rather than assumed.
+COMPAT_PACKAGES = (
+    "sphinx",
+    "docutils",
+    "sphinxcontrib-bibtex",
+    "pybtex",
+    "pybtex-docutils",
+    "myst-parser",
+)
+#: The extension's tests on the small books of tests/roots (seconds each); the tests of the
+#: whole edition (the PDF, the browser, reproducibility) stay with ``nox -s tests``.
+COMPAT_TESTS = (
+    "tests/test_notes.py",
+    "tests/test_oxford.py",
+    "tests/test_periods.py",
+    "tests/test_timeline.py",
+    "tests/test_themes.py",
+    "tests/test_config.py",
+    "tests/test_bad_input.py",
+    "tests/test_extending.py",
+    "tests/test_i18n.py",
+    "tests/test_search.py",
+    "tests/test_properties.py",
+    "tests/test_rst.py",
+)
+
+
+def lowest_pins() -> list[str]:
+    """``name==version`` for the lower bound pyproject.toml declares for each compat package."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = [*project["dependencies"], *project["optional-dependencies"]["docs"]]
+    pins = {}
+    for requirement in declared:
+        match = re.fullmatch(r"\s*([A-Za-z0-9._-]+)\s*>=\s*([0-9][^,;\s]*)\s*", requirement)
+        if match and match.group(1).lower() in COMPAT_PACKAGES:
+            pins[match.group(1).lower()] = f"{match.group(1)}=={match.group(2)}"
+    missing = sorted(set(COMPAT_PACKAGES) - pins.keys())
+    if missing:
+        raise ValueError(f"pyproject.toml declares no lower bound (>=) for {', '.join(missing)}")
+    return [pins[name] for name in COMPAT_PACKAGES]
+
+
+@nox.session
+@nox.parametrize("versions", ["lowest", "newest"])
+def compat(session: nox.Session, versions: str) -> None:
+    """The extension's tests on the lowest declared versions of its dependencies, then the newest.
+
+    The lowest: exactly the lower bounds of pyproject.toml for Sphinx, docutils,
+    sphinxcontrib-bibtex, pybtex, pybtex-docutils and myst-parser. The newest: everything
+    upgraded. The whole-edition tests (``slow``) stay with ``nox -s tests``.
+    """
+    env = {"UV_COMPILE_BYTECODE": "1"}
+    if versions == "lowest":
+        session.install("-e", ".[test]", *lowest_pins(), env=env)
+    elif session.venv_backend == "uv":
+        session.install("--upgrade", "-e", ".[test]", env=env)
+    else:
+        session.install("--upgrade", "--upgrade-strategy", "eager", "-e", ".[test]", env=env)
+    session.run(
+        "python",
+        "-c",
+        "from importlib.metadata import version; "
+        f"print(', '.join(f'{{n}} {{version(n)}}' for n in {COMPAT_PACKAGES!r}))",
+    )
+    session.run(
+        "pytest", "-m", "not slow", "-p", "no:cacheprovider", *COMPAT_TESTS, *session.posargs
+    )
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """The sdist and the wheel of sphinx-edition into dist/, checked by twine and by contents."""
+    session.install("build>=1.2", "twine>=6.1")
+    dist = ROOT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    # python -m build makes the sdist, then the wheel from the sdist: a file the sdist
+    # forgets is then missing from the wheel too, and the check below finds it.
+    session.run("python", "-m", "build", "--outdir", str(dist), str(ROOT))
+    built = sorted(dist.iterdir())
+    session.run("twine", "check", "--strict", *map(str, built))
+    (wheel,) = (path for path in built if path.suffix == ".whl")
+    missing = wheel_missing(wheel)
+    if missing:
+        session.error(f"{wheel.name} lacks: {', '.join(missing)}")
+    session.log(f"{wheel.name}: every module, static file, catalog and .sty is in it")
+
+
+def wheel_missing(wheel: Path) -> list[str]:
+    """The files of the extension's package (modules, static files, catalogs, templates,
+    ``.sty``, ``py.typed``) that *wheel* does not carry."""
+    package = ROOT / "ext" / "sphinx_edition"
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    wanted = (
+        path.relative_to(package.parent).as_posix()
+        for path in sorted(package.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    )
+    return [name for name in wanted if name not in names]
 
 
 @nox.session
