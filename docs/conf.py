@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import time
 from pathlib import Path
+
+# sphinxext-opengraph prints "matplotlib is not installed, social cards will not be generated"
+# to stdout when it is imported, whatever the configuration; the edition makes no social
+# cards (ogp_social_cards below), so the import is made here, with that line discarded.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,17 +116,19 @@ html_static_path: list[str] = []
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
-# Furo's sidebar, with the PDF and ePub download links after the navigation.
+# Furo's sidebar without its Read the Docs advertisement (a request to another host) and
+# version selector.
 html_sidebars = {
     "**": [
         "sidebar/brand.html",
         "sidebar/search.html",
         "sidebar/scroll-start.html",
         "sidebar/navigation.html",
-        "sidebar/downloads.html",
         "sidebar/scroll-end.html",
     ]
 }
+# Links to the PDF and the ePub on every page (nox publishes them in downloads/).
+edition_downloads = ["pdf", "epub"]
 # The address the edition is published at (Read the Docs says it; the GitHub Pages workflow
 # sets EDITION_BASE_URL): canonical links, the sitemap and OpenGraph metadata.
 html_baseurl = os.environ.get(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_edition.bibfiles import setup_bibfiles
 from sphinx_edition.config import setup_config
 from sphinx_edition.domain import DATA_VERSION, setup_domain
+from sphinx_edition.epub import setup_epub
 from sphinx_edition.notes import setup_notes
 from sphinx_edition.periods import setup_periods
 from sphinx_edition.reader import setup_reader
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_timeline(app)
     setup_themes(app)
     setup_reader(app)
+    setup_epub(app)
     setup_search(app)
     return {
         "version": __version__,

@@ -6,13 +6,15 @@
 * **Note previews** — ``reader.js`` shows a note's text in a popover when its mark is hovered,
   focused or tapped; ``reader.css`` styles it and the paragraph links; ``print.css`` is the
   print stylesheet.  HTML builders only: an e-reader has its own note handling.
-* **Download links** — the template context gets ``edition_downloads`` (the PDF and the ePub);
-  a sidebar template renders it.  On Read the Docs they point at its own downloads.
+* **Download links** — ``edition_downloads`` lists the formats (PDF, ePub, TEI, BibTeX,
+  RIS) linked at the top of every page's body, in any theme and with no template
+  (:func:`add_downloads`); the files are ``downloads/<basename>.<format>`` next to the HTML
+  (:func:`download_basename`), or Read the Docs' own downloads there.
 * **Accessible markup** — the toctree caption gets an ``aria-level``, and citations get the
   ``listitem`` role instead of docutils' deprecated ``doc-biblioentry``.
-* **The ePub** — ``lang`` and ``xml:lang`` on every content document, accessibility metadata
-  in the package document, an NCX identifier that matches it, and an archive written in a
-  fixed order with fixed times, so that two builds give the same bytes.
+
+The stylesheets and the script are wired in :mod:`sphinx_edition.assets`; the ePub's
+package in :mod:`sphinx_edition.epub`.
 """
 
 from __future__ import annotations
@@ -20,11 +22,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import time
 import unicodedata
-import zipfile
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -34,17 +33,16 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from sphinx_edition.assets import BROWSER_BUILDERS, setup_assets
+from sphinx_edition.config import _conf_location
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
-
-STATIC = Path(__file__).resolve().parent / "static"
-
-#: Builders that write pages for a browser (the ePub is HTML too, but read on an e-reader).
-BROWSER_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 #: How many words of a paragraph name it: enough to tell paragraphs apart, few enough that
 #: an edit further down the paragraph keeps its anchor.
@@ -224,34 +222,126 @@ def depart_citation_html(self: HTML5Translator, node: nodes.citation) -> None:
     type(self).depart_citation(self, node)
 
 
-# -- assets and template context -----------------------------------------------------------
+# -- download links ------------------------------------------------------------------------
 
 
-def add_assets(app: Sphinx) -> None:
-    """Note previews, paragraph links and the print stylesheet, for browser builders only."""
-    if app.builder.name not in BROWSER_BUILDERS:
-        return
-    static = str(STATIC)
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
-    app.add_css_file("reader.css")
-    app.add_css_file("print.css", media="print")
-    app.add_js_file("reader.js", loading_method="defer")
+#: Formats a book can offer for download: label, media type.  The files are made by their
+#: own builders (LaTeX and latexmk, ePub, TEI, the citation exports) and published next to
+#: the HTML, in :data:`DOWNLOADS_DIR`, as ``<basename>.<format>``.
+DOWNLOAD_FORMATS: dict[str, tuple[str, str]] = {
+    "pdf": (_("PDF"), "application/pdf"),
+    "epub": (_("ePub"), "application/epub+zip"),
+    "tei": (_("TEI"), "application/tei+xml"),
+    "bib": (_("BibTeX"), "application/x-bibtex"),
+    "ris": (_("RIS"), "application/x-research-info-systems"),
+}
 
-
-def download_files(app: Sphinx) -> list[tuple[str, str, str]]:
-    """``(format, label, file name)`` of each download: the PDF, then the ePub."""
-    files: list[tuple[str, str, str]] = []
-    latex_documents = app.config.latex_documents
-    if latex_documents:
-        tex = str(latex_documents[0][1])
-        files.append(("pdf", _("PDF"), tex.removesuffix(".tex") + ".pdf"))
-    files.append(("epub", _("ePub"), f"{app.config.epub_basename}.epub"))
-    return files
-
+#: Formats Read the Docs builds and serves at its own download addresses.
+READTHEDOCS_FORMATS = ("pdf", "epub")
 
 #: Where the downloads are published, next to the HTML (``nox`` copies them there).
 DOWNLOADS_DIR = "downloads"
+
+
+def slug(text: str) -> str:
+    """*text* as a file name: lower case, accents dropped, words joined by ``-``."""
+    letters = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+    return re.sub(r"[\W_]+", "-", letters.casefold()).strip("-")
+
+
+def download_basename(config: Config) -> str:
+    """The name, without extension, of every download of the book.
+
+    ``edition_download_basename`` if set, else ``epub_basename``, else a slug of ``project``.
+    """
+    for name in (config.edition_download_basename, config.epub_basename):
+        if isinstance(name, str) and name:
+            return name
+    return slug(str(config.project)) or "book"
+
+
+def validate_downloads(app: Sphinx, config: Config) -> None:
+    """Keep the known formats of ``edition_downloads``, once each; warn about the others."""
+    value = config.edition_downloads
+    location = _conf_location(app, "edition_downloads")
+    known = ", ".join(DOWNLOAD_FORMATS)
+    if not isinstance(value, list | tuple):
+        logger.warning(
+            "edition_downloads must be a list of formats among %s, not %s; no download link "
+            "is shown",
+            known,
+            type(value).__name__,
+            location=location,
+            type="edition",
+            subtype="downloads",
+        )
+        config.edition_downloads = []
+        return
+    clean: list[str] = []
+    for fmt in value:
+        if fmt not in DOWNLOAD_FORMATS:
+            logger.warning(
+                "edition_downloads: unknown format %r; expected one of %s",
+                fmt,
+                known,
+                location=location,
+                type="edition",
+                subtype="downloads",
+            )
+        elif fmt in clean:
+            logger.warning(
+                "edition_downloads: %r is listed twice",
+                fmt,
+                location=location,
+                type="edition",
+                subtype="downloads",
+            )
+        else:
+            clean.append(fmt)
+    if clean != value:
+        config.edition_downloads = clean
+    basename = config.edition_download_basename
+    if not isinstance(basename, str) or "/" in basename or "\\" in basename:
+        logger.warning(
+            "edition_download_basename must be a file name without a directory, not %r; using %r",
+            basename,
+            config.epub_basename,
+            location=_conf_location(app, "edition_download_basename"),
+            type="edition",
+            subtype="downloads",
+        )
+        config.edition_download_basename = ""
+
+
+def download_links(app: Sphinx, context: dict[str, Any]) -> str:
+    """The download links of a page: a navigation landmark with one link per format."""
+    basename = download_basename(app.config)
+    on_rtd = os.environ.get("READTHEDOCS") == "True"
+    missing = _("Not in this build.")
+    items = []
+    for fmt in app.config.edition_downloads:
+        label, media_type = DOWNLOAD_FORMATS[fmt]
+        filename = f"{basename}.{fmt}"
+        if on_rtd and fmt in READTHEDOCS_FORMATS:
+            # Read the Docs serves the formats it builds (``formats: all``) at its own URLs.
+            language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
+            version = os.environ.get("READTHEDOCS_VERSION", "latest")
+            href = f"/_/downloads/{language}/{version}/{fmt}/"
+        else:
+            href = context["pathto"](f"{DOWNLOADS_DIR}/{filename}", 1)
+        items.append(
+            f'<li><a class="edition-download edition-download-{fmt}" href="{escape(href)}" '
+            f'type="{media_type}" download="{escape(filename)}" '
+            f'data-missing="{escape(missing)}">{escape(str(label))}</a></li>'
+        )
+    title = escape(_("Download"))
+    return (
+        '<nav class="edition-downloads" aria-labelledby="edition-downloads-title">\n'
+        f'<span class="edition-downloads-title" id="edition-downloads-title">{title}</span>\n'
+        f"<ul>{''.join(items)}</ul>\n</nav>\n"
+    )
 
 
 def add_downloads(
@@ -261,166 +351,29 @@ def add_downloads(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Put ``edition_downloads`` (``format``, ``label``, ``href``) into the page context.
+    """Put the download links at the top of the body of every page of the book.
 
-    On Read the Docs the links are its own download URLs, which it serves for every format
-    it builds (``formats: all``); elsewhere they point into ``downloads/`` next to the HTML.
+    The body is what every theme shows as the page's content, so the links need no
+    template; pages made from a template alone (search, index) have no body and no links.
     """
-    if app.builder.name not in BROWSER_BUILDERS:
+    if app.builder.name not in BROWSER_BUILDERS or not app.config.edition_downloads:
         return
-    downloads = []
-    on_rtd = os.environ.get("READTHEDOCS") == "True"
-    for fmt, label, filename in download_files(app):
-        if on_rtd:
-            language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
-            version = os.environ.get("READTHEDOCS_VERSION", "latest")
-            href = f"/_/downloads/{language}/{version}/{fmt}/"
-        else:
-            href = context["pathto"](f"{DOWNLOADS_DIR}/{filename}", 1)
-        downloads.append({"format": fmt, "label": label, "href": href, "filename": filename})
-    context["edition_downloads"] = downloads
-
-
-def epub_html_tag(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    """``lang`` and ``xml:lang`` on the root of every ePub content document (EPUB 3 and
-    WCAG 3.1.1 both ask for the language; Sphinx's ePub root element has neither)."""
-    if app.builder.name != "epub":
+    if doctree is None or not isinstance(context.get("body"), str):
         return
-    language = escape(app.config.epub_language or app.config.language or "en")
-    tag = str(context.get("html_tag") or "<html>")
-    if " lang=" in tag:
-        return
-    context["html_tag"] = tag.removesuffix(">") + f' lang="{language}" xml:lang="{language}">'
-
-
-# -- the ePub package ----------------------------------------------------------------------
-
-
-def accessibility_metadata(opf: str) -> list[tuple[str, str]]:
-    """schema.org accessibility properties of the publication described by *opf*."""
-    visual = bool(re.search(r'media-type="image/', opf)) or 'properties="svg' in opf
-    if visual:
-        summary = _(
-            "The text is structured with headings and a table of contents, in reading order, "
-            "and can be restyled by the reading system. Notes are linked to and from their "
-            "marks. Figures have a table with the same data."
-        )
-    else:
-        summary = _(
-            "The text is structured with headings and a table of contents, in reading order, "
-            "and can be restyled by the reading system. Notes are linked to and from their "
-            "marks."
-        )
-    props: list[tuple[str, str]] = [("schema:accessMode", "textual")]
-    if visual:
-        props.append(("schema:accessMode", "visual"))
-    props += [
-        ("schema:accessModeSufficient", "textual"),
-        ("schema:accessibilityFeature", "structuralNavigation"),
-        ("schema:accessibilityFeature", "tableOfContents"),
-        ("schema:accessibilityFeature", "readingOrder"),
-        ("schema:accessibilityFeature", "displayTransformability"),
-        ("schema:accessibilityHazard", "none"),
-        ("schema:accessibilitySummary", summary),
-    ]
-    return props
-
-
-def complete_opf(opf: str) -> str:
-    """*opf* with the accessibility metadata it lacks, before ``</metadata>``."""
-    missing = [
-        f'    <meta property="{prop}">{escape(value)}</meta>\n'
-        for prop, value in accessibility_metadata(opf)
-        if f'property="{prop}"' not in opf
-    ]
-    if not missing:
-        return opf
-    head, sep, tail = opf.partition("  </metadata>")
-    if not sep:
-        head, sep, tail = opf.partition("</metadata>")
-    return head + "".join(missing) + sep + tail
-
-
-def matching_ncx(ncx: str, opf: str) -> str:
-    """*ncx* with ``dtb:uid`` set to the package's unique identifier (epubcheck NCX-001):
-    Sphinx writes ``epub_uid``, the XML id of the identifier, instead of its value."""
-    uid = re.search(r'unique-identifier="([^"]+)"', opf)
-    if uid is None:
-        return ncx
-    value = re.search(rf'<dc:identifier id="{re.escape(uid[1])}">([^<]*)</dc:identifier>', opf)
-    if value is None:
-        return ncx
-    return re.sub(
-        r'(<meta name="dtb:uid" content=")[^"]*(")',
-        lambda m: m[1] + value[1] + m[2],
-        ncx,
-        count=1,
-    )
-
-
-def zip_time() -> tuple[int, int, int, int, int, int]:
-    """The time stamp of every archive entry: ``SOURCE_DATE_EPOCH`` if set, else now
-    (never before 1980, which zip cannot store)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    seconds = int(epoch) if epoch and epoch.isdigit() else int(time.time())
-    stamp = time.gmtime(max(seconds, 315532800))
-    return (stamp.tm_year, stamp.tm_mon, stamp.tm_mday, stamp.tm_hour, stamp.tm_min, stamp.tm_sec)
-
-
-def write_epub(outdir: Path, target: Path, files: list[str]) -> None:
-    """The ePub archive: ``mimetype`` first and stored, then the package files and *files*,
-    in that order, every entry with the same time and permissions."""
-    stamp = zip_time()
-    names = ["mimetype", "META-INF/container.xml", "content.opf", "toc.ncx"]
-    names += [name for name in files if name not in names]
-    partial = target.with_name(target.name + ".part")
-    with zipfile.ZipFile(partial, "w") as archive:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.create_system = 3
-            info.external_attr = 0o100644 << 16
-            if name == "mimetype":
-                info.compress_type = zipfile.ZIP_STORED
-            else:
-                info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, (outdir / name).read_bytes(), compresslevel=9)
-    partial.replace(target)
-
-
-def finish_epub(app: Sphinx, exception: Exception | None) -> None:
-    """Complete the package document and the NCX, then write the archive reproducibly."""
-    if exception is not None or app.builder.name != "epub":
-        return
-    outdir = Path(app.outdir)
-    opf_path, ncx_path = outdir / "content.opf", outdir / "toc.ncx"
-    if not opf_path.is_file():
-        return
-    opf = complete_opf(opf_path.read_text(encoding="utf-8"))
-    opf_path.write_text(opf, encoding="utf-8")
-    if ncx_path.is_file():
-        ncx_path.write_text(
-            matching_ncx(ncx_path.read_text(encoding="utf-8"), opf), encoding="utf-8"
-        )
-    files: list[str] = list(getattr(app.builder, "files", []))
-    write_epub(outdir, outdir / f"{app.config.epub_basename}.epub", files)
+    context["body"] = download_links(app, context) + context["body"]
 
 
 # -- wiring --------------------------------------------------------------------------------
 
 
-#: The ePub is finished after every other build-finished handler that edits its files (the
-#: timeline declares inline SVG in the manifest), so the archive written last holds them all.
-FINISH_EPUB_PRIORITY = 900
-
-
 def setup_reader(app: Sphinx) -> None:
-    """Register paragraph anchors and links, note previews, downloads and the ePub fixes."""
+    """Register paragraph anchors and links, note previews, download links and the assets."""
+    #: Formats to offer for download on every page, among ``pdf``, ``epub``, ``tei``,
+    #: ``bib`` and ``ris`` (the files are published in ``downloads/`` next to the HTML).
+    app.add_config_value("edition_downloads", [], "html", types=frozenset({list}))
+    #: The downloads' file name without extension (default: ``epub_basename``).
+    app.add_config_value("edition_download_basename", "", "html", types=frozenset({str}))
+    app.connect("config-inited", validate_downloads)
     app.add_node(
         paragraph_link,
         html=(visit_paragraph_link_html, None),
@@ -433,7 +386,5 @@ def setup_reader(app: Sphinx) -> None:
     app.add_node(nodes.citation, override=True, html=(visit_citation_html, depart_citation_html))
     app.add_transform(ParagraphAnchors)
     app.add_post_transform(ParagraphLinks)
-    app.connect("builder-inited", add_assets)
     app.connect("html-page-context", add_downloads)
-    app.connect("html-page-context", epub_html_tag)
-    app.connect("build-finished", finish_epub, priority=FINISH_EPUB_PRIORITY)
+    setup_assets(app)
