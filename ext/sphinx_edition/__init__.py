@@ -19,10 +19,12 @@ from sphinx_edition.bibfiles import setup_bibfiles
 from sphinx_edition.config import setup_config
 from sphinx_edition.domain import DATA_VERSION, setup_domain
 from sphinx_edition.epub import setup_epub
+from sphinx_edition.metadata import setup_metadata
 from sphinx_edition.notes import setup_notes
 from sphinx_edition.periods import setup_periods
 from sphinx_edition.reader import setup_reader
 from sphinx_edition.search import setup_search
+from sphinx_edition.tei import setup_tei
 from sphinx_edition.themes import setup_themes
 from sphinx_edition.timeline import setup_timeline
 
@@ -46,6 +48,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_reader(app)
     setup_epub(app)
     setup_search(app)
+    setup_metadata(app)
+    setup_tei(app)
     return {
         "version": __version__,
         "env_version": DATA_VERSION,

@@ -1,0 +1,574 @@
+"""The edition in the scholarly web: what reference managers and search engines read.
+
+* **Page metadata** — every HTML page gets Highwire Press ``citation_*`` tags (read by Google
+  Scholar and Zotero), Dublin Core ``DC.*`` tags and a schema.org JSON-LD block: a ``Book``
+  with its chapters on the root page, a ``Chapter`` that ``isPartOf`` the book and lists the
+  works it cites on every other page.  They go into the ``metatags`` of the page context
+  (``html-page-context``), which every Sphinx theme prints in ``<head>``.
+* **COinS** — every entry of a bibliography carries an OpenURL ContextObject
+  (``<span class="Z3988">``), so that Zotero can save all the works of a page at once; the span
+  is empty and hidden from assistive technology.
+* **Exports** — the whole bibliography is written next to the HTML as
+  ``downloads/<basename>.bib`` (pybtex's own BibTeX writer) and ``.ris`` (rispy), and each work
+  as ``downloads/works/<key>.bib`` and ``.ris``, linked from its entry.
+
+The values come from :func:`book_metadata`: the Sphinx configuration (``project``, ``author``,
+``release``, ``language``, ``html_baseurl``, ``copyright``), overridden by
+``edition_metadata``.  The works come from sphinxcontrib-bibtex's parsed ``.bib`` files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import quote, urlencode
+
+from docutils import nodes
+from sphinx.locale import get_translation
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from sphinx_edition.domain import get_domain
+from sphinx_edition.works import Work, bibtex_text, ris_text, work_from_entry
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+_ = get_translation("edition")
+logger = logging.getLogger(__name__)
+
+#: Builders that write pages for a browser: the metadata, COinS and export links are theirs
+#: (an ePub's reading system has its own package metadata and no use for exports).
+BROWSER_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+#: Where the exports are written, next to the HTML (the PDF and ePub are published there too).
+DOWNLOADS_DIR = "downloads"
+#: The per-work records, under :data:`DOWNLOADS_DIR`.
+WORKS_DIR = "works"
+
+# -- configuration --------------------------------------------------------------------------
+
+#: The keys of ``edition_metadata`` and the type of each value.
+METADATA_KEYS: dict[str, type] = {
+    "title": str,
+    "subtitle": str,
+    "authors": list,
+    "date": str,
+    "language": str,
+    "publisher": str,
+    "place": str,
+    "url": str,
+    "pdf_url": str,
+    "description": str,
+    "rights": str,
+    "edition": str,
+    "identifier": str,
+}
+
+#: Sphinx's ``author`` when a project sets none: not a name to publish.
+UNSET_AUTHORS = {"", "unknown", "Author name not set"}
+
+
+class BookMetadata(NamedTuple):
+    """What the edition says about itself, once defaults and overrides are applied."""
+
+    title: str
+    subtitle: str
+    authors: tuple[str, ...]
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    language: str
+    publisher: str
+    place: str
+    url: str  # the address of the root of the HTML edition, ending with "/" (or "")
+    pdf_url: str
+    description: str
+    rights: str
+    edition: str
+    identifier: str
+
+
+def validate_metadata(app: Sphinx, config: Config) -> None:
+    """Check ``edition_metadata`` once; drop (with a warning) every key or value not valid."""
+    value = config.edition_metadata
+    location = f"{Path(app.confdir) / 'conf.py'}:1"
+    if not isinstance(value, dict):
+        logger.warning(
+            "edition_metadata must be a dict, not %s; it is ignored",
+            type(value).__name__,
+            location=location,
+            type="edition",
+            subtype="metadata",
+        )
+        config.edition_metadata = {}
+        return
+    clean: dict[str, Any] = {}
+    for key, item in value.items():
+        expected = METADATA_KEYS.get(key)
+        if expected is None:
+            problem = f"unknown key {key!r}; known keys: {', '.join(METADATA_KEYS)}"
+        elif expected is list and isinstance(item, str):
+            clean[key] = [item]
+            continue
+        elif expected is list and not (
+            isinstance(item, list | tuple) and all(isinstance(a, str) for a in item)
+        ):
+            problem = f"{key!r} must be a list of names"
+        elif expected is str and not isinstance(item, str):
+            problem = f"{key!r} must be a string, not {type(item).__name__}"
+        elif key == "date" and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", str(item)):
+            problem = f"'date' must be YYYY, YYYY-MM or YYYY-MM-DD, not {item!r}"
+        else:
+            clean[key] = list(item) if expected is list else item
+            continue
+        logger.warning(
+            "edition_metadata: %s",
+            problem,
+            location=location,
+            type="edition",
+            subtype="metadata",
+        )
+    if clean != value:
+        config.edition_metadata = clean
+
+
+def _year_of(copyright_text: str) -> str:
+    """The last year named in ``copyright`` ("2024-2026, Name" → "2026"), or ""."""
+    years = re.findall(r"(?<!\d)(\d{4})(?!\d)", copyright_text)
+    return years[-1] if years else ""
+
+
+def download_basename(config: Config) -> str:
+    """The base name of the edition's downloads (``<basename>.pdf``, ``.epub``, ``.bib``…)."""
+    try:
+        from sphinx_edition import reader  # noqa: PLC0415 -- optional, newer API
+
+        named = getattr(reader, "download_basename", None)
+        if callable(named):
+            return str(named(config))
+    except ImportError:  # pragma: no cover -- reader is part of the package
+        pass
+    basename = str(getattr(config, "epub_basename", "") or "")
+    if basename:
+        return basename
+    return re.sub(r"[^a-z0-9]+", "-", str(config.project).lower()).strip("-") or "book"
+
+
+def pdf_filename(config: Config) -> str:
+    """The file name of the PDF, from the first ``latex_documents`` entry (or "")."""
+    documents = getattr(config, "latex_documents", None) or []
+    if not documents:
+        return ""
+    return str(documents[0][1]).removesuffix(".tex") + ".pdf"
+
+
+def _lists_pdf(config: Config) -> bool:
+    downloads = getattr(config, "edition_downloads", None)
+    if downloads is None:
+        # Before ``edition_downloads`` existed every page linked to the PDF.
+        return bool(pdf_filename(config))
+    return "pdf" in downloads and bool(pdf_filename(config))
+
+
+def book_metadata(config: Config) -> BookMetadata:
+    """The book's metadata: ``edition_metadata`` over the Sphinx configuration."""
+    given: dict[str, Any] = (
+        config.edition_metadata if isinstance(config.edition_metadata, dict) else {}
+    )
+    author = str(config.author or "").strip()
+    authors = given.get("authors")
+    if authors is None:
+        authors = [] if author in UNSET_AUTHORS else [author]
+    url = str(given.get("url", config.html_baseurl or ""))
+    if url and not url.endswith("/"):
+        url += "/"
+    date = str(given.get("date") or _year_of(str(config.copyright or "")))
+    if not date:
+        date = time.strftime("%Y", time.gmtime(_epoch()))
+    pdf_url = str(given.get("pdf_url", ""))
+    if not pdf_url and url and _lists_pdf(config):
+        pdf_url = f"{url}{DOWNLOADS_DIR}/{pdf_filename(config)}"
+    return BookMetadata(
+        title=str(given.get("title", config.project)),
+        subtitle=str(given.get("subtitle", "")),
+        authors=tuple(str(a) for a in authors),
+        date=date,
+        language=str(given.get("language", config.language or "en")),
+        publisher=str(given.get("publisher", "")),
+        place=str(given.get("place", "")),
+        url=url,
+        pdf_url=pdf_url,
+        description=str(given.get("description", "")),
+        rights=str(given.get("rights", f"© {config.copyright}" if config.copyright else "")),
+        edition=str(given.get("edition", config.release or "")),
+        identifier=str(given.get("identifier", url)),
+    )
+
+
+def _epoch() -> int:
+    """``SOURCE_DATE_EPOCH`` if set (reproducible builds), else now."""
+    import os  # noqa: PLC0415
+
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(value) if value.isdigit() else int(time.time())
+
+
+# -- the works ------------------------------------------------------------------------------
+
+
+def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
+    """Every work of the ``.bib`` files sphinxcontrib-bibtex read, by key, in file order."""
+    try:
+        domain = env.get_domain("cite")
+    except Exception:
+        return {}
+    bibdata = getattr(domain, "bibdata", None)
+    data = getattr(bibdata, "data", None)
+    if data is None:
+        return {}
+    return dict(data.entries)
+
+
+def bibliography_keys(env: BuildEnvironment, docname: str) -> dict[str, str]:
+    """``{citation id: work key}`` of the bibliography entries written in *docname*."""
+    try:
+        domain = env.get_domain("cite")
+    except Exception:
+        return {}
+    return {
+        citation.citation_id: citation.entry.key
+        for citation in getattr(domain, "citations", [])
+        if citation.bibliography_key.docname == docname
+    }
+
+
+# -- COinS ----------------------------------------------------------------------------------
+
+
+def coins(work: Work, rfr_id: str = "") -> str:
+    """The OpenURL ContextObject (Z39.88-2004, KEV) of *work*: the ``title`` of a COinS span."""
+    pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004")]
+    if work.type == "article":
+        pairs += [
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
+            ("rft.genre", "article"),
+            ("rft.atitle", work.title),
+            ("rft.jtitle", work.container),
+        ]
+    else:
+        genre = {"incollection": "bookitem", "inbook": "bookitem", "techreport": "report"}
+        pairs += [
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"),
+            ("rft.genre", genre.get(work.type, "book")),
+        ]
+        if work.type in {"incollection", "inbook"}:
+            pairs += [("rft.atitle", work.title), ("rft.btitle", work.container)]
+        else:
+            pairs.append(("rft.btitle", work.title))
+    if rfr_id:
+        pairs.insert(1, ("rfr_id", rfr_id))
+    for person in work.authors:
+        pairs.append(("rft.au", person.inverted))
+    if not work.authors or work.type not in {"incollection", "inbook"}:
+        # An edited book: its editors contribute; a chapter's editors are the book's.
+        pairs += [("rft.contributor", person.inverted) for person in work.editors]
+    fields = [
+        ("rft.volume", work.volume),
+        ("rft.issue", work.issue),
+        ("rft.spage", work.first_page),
+        ("rft.epage", work.last_page),
+        ("rft.pages", work.pages),
+        ("rft.date", work.year),
+        ("rft.pub", work.publisher),
+        ("rft.place", work.place),
+        ("rft.edition", work.edition),
+        ("rft.isbn", work.isbn),
+        ("rft.issn", work.issn),
+    ]
+    pairs += [(k, v) for k, v in fields if v]
+    if work.doi:
+        pairs.append(("rft_id", f"info:doi/{work.doi}"))
+    if work.url:
+        pairs.append(("rft_id", work.url))
+    return urlencode(pairs, quote_via=quote)
+
+
+# -- bibliography entries: COinS and export links -------------------------------------------
+
+
+def work_paths(key: str) -> tuple[str, str]:
+    """Paths (from the output root) of the BibTeX and RIS records of the work *key*."""
+    stem = f"{DOWNLOADS_DIR}/{WORKS_DIR}/{quote(key, safe='')}"
+    return f"{stem}.bib", f"{stem}.ris"
+
+
+def entry_extras_html(work: Work, from_uri: str, rfr_id: str) -> str:
+    """The COinS span and the export links that follow a bibliography entry."""
+    bib, ris = (relative_uri(from_uri, path) for path in work_paths(work.key))
+    span = f'<span class="Z3988" title="{escape(coins(work, rfr_id))}" aria-hidden="true"></span>'
+    label = _("Export")
+    return (
+        f'<span class="edition-exports">{span}{escape(label)}: '
+        f'<a class="edition-export" href="{escape(bib)}" type="application/x-bibtex" '
+        f'download="{escape(work.key)}.bib">BibTeX</a> · '
+        f'<a class="edition-export" href="{escape(ris)}" '
+        f'type="application/x-research-info-systems" download="{escape(work.key)}.ris">RIS</a>'
+        "</span>"
+    )
+
+
+def add_entry_extras(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Give every bibliography entry of *docname* its COinS and export links (``doctree-resolved``).
+
+    An entry is found by its id, which sphinxcontrib-bibtex gives it (``citation_id``) and
+    keeps whether it writes a ``citation`` node or another renderer writes a paragraph.
+    """
+    if app.builder.name not in BROWSER_BUILDERS:
+        return
+    keys = bibliography_keys(app.env, docname)
+    if not keys:
+        return
+    entries = bib_entries(app.env)
+    meta = book_metadata(app.config)
+    rfr_id = f"info:sid/{re.sub(r'^https?://', '', meta.url).rstrip('/')}" if meta.url else ""
+    from_uri = app.builder.get_target_uri(docname)
+    for node in list(doctree.findall(nodes.Element)):
+        key = next((keys[i] for i in node.get("ids", ()) if i in keys), None)
+        if (
+            key is None
+            or key not in entries
+            or not isinstance(node, nodes.TextElement | nodes.citation)
+        ):
+            continue
+        raw = nodes.raw(
+            "",
+            " " + entry_extras_html(work_from_entry(key, entries[key]), from_uri, rfr_id),
+            format="html",
+        )
+        target = node
+        if isinstance(node, nodes.citation):
+            # A citation holds a label and paragraphs: the links end its last paragraph.
+            paragraphs = [c for c in node.children if isinstance(c, nodes.paragraph)]
+            if not paragraphs:
+                continue
+            target = paragraphs[-1]
+        target += raw
+
+
+# -- page metadata --------------------------------------------------------------------------
+
+
+def _reading_order(env: BuildEnvironment) -> list[str]:
+    order: list[str] = []
+
+    def walk(doc: str) -> None:
+        if doc in order or doc not in env.all_docs:
+            return
+        order.append(doc)
+        for child in env.toctree_includes.get(doc, ()):
+            walk(child)
+
+    walk(env.config.root_doc)
+    return order
+
+
+def _page_url(app: Sphinx, meta: BookMetadata, pagename: str) -> str:
+    return f"{meta.url}{app.builder.get_target_uri(pagename)}" if meta.url else ""
+
+
+def _title(app: Sphinx, pagename: str, context: dict[str, Any]) -> str:
+    title = app.env.titles.get(pagename)
+    if title is not None:
+        return str(title.astext())
+    return re.sub(r"<[^>]+>", "", str(context.get("title", "")))
+
+
+def _person(name: str) -> dict[str, str]:
+    return {"@type": "Person", "name": name}
+
+
+def book_jsonld(app: Sphinx, meta: BookMetadata) -> dict[str, Any]:
+    """The schema.org ``Book``: the edition, with every document of its tables of contents."""
+    book: dict[str, Any] = {"@type": "Book", "name": meta.title}
+    if meta.subtitle:
+        book["alternativeHeadline"] = meta.subtitle
+    if meta.authors:
+        book["author"] = [_person(a) for a in meta.authors]
+    if meta.url:
+        book["url"] = meta.url
+    book["datePublished"] = meta.date
+    book["inLanguage"] = meta.language
+    if meta.publisher:
+        book["publisher"] = {"@type": "Organization", "name": meta.publisher}
+    if meta.edition:
+        book["bookEdition"] = meta.edition
+    if meta.description:
+        book["description"] = meta.description
+    return book
+
+
+def work_jsonld(work: Work) -> dict[str, Any]:
+    """A cited work as a schema.org ``CreativeWork`` of the nearest type."""
+    types = {
+        "article": "ScholarlyArticle",
+        "book": "Book",
+        "incollection": "Chapter",
+        "inbook": "Chapter",
+        "techreport": "Report",
+    }
+    item: dict[str, Any] = {"@type": types.get(work.type, "CreativeWork"), "name": work.title}
+    if work.authors:
+        item["author"] = [_person(p.display) for p in work.authors]
+    elif work.editors:
+        item["editor"] = [_person(p.display) for p in work.editors]
+    if work.year:
+        item["datePublished"] = work.year
+    if work.container:
+        container_type = "Periodical" if work.type == "article" else "Book"
+        item["isPartOf"] = {"@type": container_type, "name": work.container}
+    if work.publisher:
+        item["publisher"] = {"@type": "Organization", "name": work.publisher}
+    if work.pages:
+        item["pagination"] = work.pages
+    if work.doi:
+        item["identifier"] = f"https://doi.org/{work.doi}"
+    return item
+
+
+def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> dict[str, Any]:
+    """The JSON-LD of *pagename*: the book on the root page, a chapter elsewhere."""
+    env = app.env
+    order = _reading_order(env)
+    book = book_jsonld(app, meta)
+    if pagename == env.config.root_doc:
+        book["hasPart"] = [
+            {"@type": "Chapter", "name": env.titles[doc].astext(), "position": position}
+            | ({"url": _page_url(app, meta, doc)} if meta.url else {})
+            for position, doc in enumerate(order[1:], start=1)
+        ]
+        return {"@context": "https://schema.org", **book}
+    chapter: dict[str, Any] = {"@context": "https://schema.org", "@type": "Chapter", "name": title}
+    if pagename in order:
+        chapter["position"] = order.index(pagename)
+    if meta.url:
+        chapter["url"] = _page_url(app, meta, pagename)
+    chapter["inLanguage"] = meta.language
+    if meta.authors:
+        chapter["author"] = [_person(a) for a in meta.authors]
+    chapter["isPartOf"] = book
+    entries = bib_entries(env)
+    cited: list[str] = []
+    if pagename in env.all_docs:
+        for citation in get_domain(env).citations([pagename]):
+            cited += [k for k in citation.keys if k in entries and k not in cited]
+    if cited:
+        chapter["citation"] = [work_jsonld(work_from_entry(k, entries[k])) for k in cited]
+    return chapter
+
+
+def page_metatags(
+    app: Sphinx, meta: BookMetadata, pagename: str, title: str
+) -> list[tuple[str, str]]:
+    """``(name, content)`` of the Highwire and Dublin Core tags of *pagename*."""
+    is_root = pagename == app.config.root_doc
+    url = _page_url(app, meta, pagename)
+    tags: list[tuple[str, str]] = [("citation_title", meta.title if is_root else title)]
+    if not is_root:
+        # Zotero's Embedded Metadata translator takes a page with ``citation_book_title``
+        # for a book section; Google Scholar reads ``citation_inbook_title``.
+        tags += [("citation_book_title", meta.title), ("citation_inbook_title", meta.title)]
+    tags += [("citation_author", a) for a in meta.authors]
+    tags.append(("citation_publication_date", meta.date.replace("-", "/")))
+    tags.append(("citation_language", meta.language))
+    if meta.publisher:
+        tags.append(("citation_publisher", meta.publisher))
+    if url:
+        tags.append(("citation_fulltext_html_url", url))
+    if meta.pdf_url:
+        tags.append(("citation_pdf_url", meta.pdf_url))
+    tags.append(("DC.title", meta.title if is_root else title))
+    tags += [("DC.creator", a) for a in meta.authors]
+    tags.append(("DC.date", meta.date))
+    tags.append(("DC.language", meta.language))
+    if meta.publisher:
+        tags.append(("DC.publisher", meta.publisher))
+    if meta.rights:
+        tags.append(("DC.rights", meta.rights))
+    if url:
+        tags.append(("DC.identifier", url))
+    if not is_root:
+        tags.append(("DC.relation.isPartOf", meta.title))
+    if meta.description and is_root:
+        tags.append(("DC.description", meta.description))
+    return tags
+
+
+def add_page_metadata(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Highwire, Dublin Core and JSON-LD into ``metatags`` (``html-page-context``)."""
+    if app.builder.name not in BROWSER_BUILDERS:
+        return
+    meta = book_metadata(app.config)
+    title = _title(app, pagename, context)
+    lines = [
+        f'<meta name="{escape(name)}" content="{escape(content)}" />'
+        for name, content in page_metatags(app, meta, pagename, title)
+    ]
+    data = json.dumps(page_jsonld(app, meta, pagename, title), ensure_ascii=False, indent=1)
+    # "</" inside a script element would end it.
+    lines.append('<script type="application/ld+json">' + data.replace("</", "<\\/") + "</script>")
+    context["metatags"] = str(context.get("metatags", "")) + "\n".join(lines) + "\n"
+
+
+# -- exports --------------------------------------------------------------------------------
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """The bibliography as ``.bib`` and ``.ris``, whole and per work (``build-finished``)."""
+    if exception is not None or app.builder.name not in BROWSER_BUILDERS:
+        return
+    entries = bib_entries(app.env)
+    if not entries:
+        return
+    outdir = Path(app.outdir) / DOWNLOADS_DIR
+    (outdir / WORKS_DIR).mkdir(parents=True, exist_ok=True)
+    basename = download_basename(app.config)
+    works = [work_from_entry(key, entry) for key, entry in entries.items()]
+    _write(outdir / f"{basename}.bib", bibtex_text(entries))
+    _write(outdir / f"{basename}.ris", ris_text(works))
+    for work in works:
+        bib, ris = work_paths(work.key)
+        _write(Path(app.outdir) / bib, bibtex_text({work.key: entries[work.key]}))
+        _write(Path(app.outdir) / ris, ris_text([work]))
+
+
+def _write(path: Path, text: str) -> None:
+    """Write *text* unless the file holds it already (incremental builds keep their dates)."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    path.write_text(text, encoding="utf-8")
+
+
+def setup_metadata(app: Sphinx) -> None:
+    """Register ``edition_metadata``, the page metadata, COinS and the bibliography exports."""
+    #: The book's metadata, over the defaults taken from the Sphinx configuration: ``title``
+    #: (``project``), ``subtitle``, ``authors`` (a list; ``author`` unless it is unset),
+    #: ``date`` (YYYY[-MM[-DD]]; the last year of ``copyright``), ``language``, ``publisher``,
+    #: ``place``, ``url`` (``html_baseurl``), ``pdf_url`` (the PDF download), ``description``,
+    #: ``rights`` (``copyright``), ``edition`` (``release``) and ``identifier`` (the url).
+    app.add_config_value("edition_metadata", {}, "html", types=frozenset({dict}))
+    app.connect("config-inited", validate_metadata)
+    app.connect("html-page-context", add_page_metadata)
+    app.connect("doctree-resolved", add_entry_extras)
+    app.connect("build-finished", write_exports)

@@ -1,0 +1,165 @@
+"""The ``tei`` builder: the whole book as one TEI P5 document, valid against ``tei_all``.
+
+``sphinx-build -b tei`` resolves every document (so notes are numbered footnotes, as in
+every other output), then writes ``<basename>.xml``:
+
+* ``teiHeader`` — :mod:`sphinx_edition.tei.header`: title, authors, edition, publication, the
+  delivered source (``edition_tei_source``), the editorial principles
+  (``edition_tei_principles``), and a ``taxonomy`` whose categories are ``edition_themes``;
+* ``standOff`` — every period and event as ``listEvent``/``event`` with ``@from``/``@to`` or
+  ``@when``; the section of a period points at it (``div/@corresp``), an event's place in
+  the text is an ``anchor``;
+* ``text`` — the root document as ``front``; the documents of the root's first table of
+  contents as ``body`` (:mod:`sphinx_edition.tei.text`): ``div``/``head``/``p``, each note a
+  ``note place="foot" n="N"`` whose ``bibl`` points at its work, editorial notes as
+  ``note type="editorial"``, theme passages with ``@ana``; ``back``: a ``listBibl`` with one
+  ``biblStruct`` per work of the ``.bib`` files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from lxml import etree
+from sphinx.builders import Builder
+from sphinx.util import logging
+
+from sphinx_edition.config import theme_specs
+from sphinx_edition.domain import get_domain
+from sphinx_edition.metadata import (
+    bib_entries,
+    bibliography_keys,
+    book_metadata,
+    download_basename,
+)
+from sphinx_edition.tei.header import TEI_NS, XML_LANG, bibl_struct, stand_off, sub, tei_header
+from sphinx_edition.tei.text import TextConverter
+from sphinx_edition.works import work_from_entry
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Set
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+
+class TEIBuilder(Builder):
+    """Write the book as one TEI P5 document, ``<basename>.xml``."""
+
+    name = "tei"
+    format = "tei"
+    epilog = "The TEI document is in %(outdir)s."
+    supported_image_types: ClassVar[list[str]] = []
+    allow_parallel = False
+
+    def init(self) -> None:
+        self.doctrees: dict[str, nodes.document] = {}
+
+    def get_outdated_docs(self) -> Iterator[str]:
+        # One file holds every document: it is outdated whenever anything is.
+        yield from self.env.found_docs
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return f"#{docname}"
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        self.doctrees = {}
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        self.doctrees[docname] = doctree
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        # Every document, not only the outdated ones: the file is written whole.
+        super().write_documents(set(self.env.found_docs))
+
+    def finish(self) -> None:
+        document = build_tei(self)
+        target = Path(self.outdir) / f"{download_basename(self.config)}.xml"
+        target.write_bytes(
+            etree.tostring(document, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        )
+
+
+def body_documents(builder: Builder) -> tuple[list[str], list[str]]:
+    """(body, back) documents: those of the root's first table of contents in reading order;
+    the ones holding a bibliography go to the back."""
+    env = builder.env
+    root = env.config.root_doc
+    explicit = builder.config.edition_tei_documents
+    if explicit:
+        chosen = [d for d in explicit if d in env.all_docs]
+    else:
+        doctree = env.get_doctree(root)
+        from sphinx import addnodes  # noqa: PLC0415
+
+        toctree = next(iter(doctree.findall(addnodes.toctree)), None)
+        chosen = [
+            doc for _title, doc in (toctree["entries"] if toctree else []) if doc in env.all_docs
+        ]
+    body = [d for d in chosen if not bibliography_keys(env, d)]
+    back = [d for d in chosen if bibliography_keys(env, d)]
+    return body, back
+
+
+def build_tei(builder: TEIBuilder) -> etree._Element:
+    """The TEI document of the book."""
+    env = builder.env
+    config = builder.config
+    meta = book_metadata(config)
+    domain = get_domain(env)
+    body_docs, back_docs = body_documents(builder)
+    docs = [config.root_doc, *body_docs]
+    entries = bib_entries(env)
+    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
+    root.set(XML_LANG, meta.language)
+    root.append(
+        tei_header(
+            meta,
+            theme_specs(config).values(),
+            config.edition_tei_source,
+            config.edition_tei_principles,
+        )
+    )
+    converter = TextConverter(
+        citations={(c.docname, c.anchor): c for c in domain.citations(docs)},
+        passages={(p.docname, p.anchor): p.themes for p in domain.passages(docs)},
+        periods={(p.docname, p.anchor) for p in domain.periods(docs)},
+        events={(e.docname, e.anchor) for e in domain.events(docs)},
+        works=set(entries),
+    )
+    text = sub(root, "text")
+    front = sub(text, "front")
+    converter.document(config.root_doc, builder.doctrees[config.root_doc], front, "titlePage")
+    body = sub(text, "body")
+    for doc in body_docs:
+        if doc in builder.doctrees:
+            converter.document(doc, builder.doctrees[doc], body, "chapter")
+    if not len(body):
+        sub(body, "p")
+    if entries:
+        back = sub(text, "back")
+        div = sub(back, "div", type="bibliography")
+        title = env.titles.get(back_docs[0]) if back_docs else None
+        sub(div, "head", title.astext() if title is not None else "Bibliography")
+        listing = sub(div, "listBibl")
+        for key, entry in sorted(entries.items()):
+            listing.append(bibl_struct(work_from_entry(key, entry)))
+    standoff = stand_off(domain.periods(docs), domain.events(docs))
+    if standoff is not None:
+        root.insert(1, standoff)
+    return root
+
+
+def setup_tei(app: Sphinx) -> None:
+    """Register the ``tei`` builder and its configuration."""
+    #: Paragraphs of the TEI header's ``sourceDesc``: the source the edition was made from.
+    app.add_config_value("edition_tei_source", [], "env", types=frozenset({list, tuple}))
+    #: Paragraphs of the ``editorialDecl``: the editorial principles of the edition.
+    app.add_config_value("edition_tei_principles", [], "env", types=frozenset({list, tuple}))
+    #: The documents of the TEI ``body`` in order; by default those of the root document's
+    #: first table of contents.
+    app.add_config_value("edition_tei_documents", [], "env", types=frozenset({list, tuple}))
+    app.add_builder(TEIBuilder)

@@ -1,0 +1,244 @@
+"""What the TEI document says about itself and holds apart from the text.
+
+:func:`tei_header` writes the ``teiHeader`` (file description, editorial principles, the
+taxonomy of themes, the language); :func:`stand_off` the periods and events as ``listEvent``;
+:func:`bibl_struct` one work of the bibliography as a ``biblStruct``.  Pure functions of plain
+data: :class:`~sphinx_edition.metadata.BookMetadata`, the domain's records and
+:class:`~sphinx_edition.works.Work`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from sphinx_edition.config import ThemeSpec
+    from sphinx_edition.domain import EventInfo, PeriodInfo
+    from sphinx_edition.metadata import BookMetadata
+    from sphinx_edition.works import Name, Work
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+#: A date TEI's ``@when``, ``@from`` and ``@to`` accept (W3C: YYYY, YYYY-MM, YYYY-MM-DD).
+W3C_DATE = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
+
+
+def tei(tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    """A TEI element; attribute names with a trailing underscore lose it (``from_``)."""
+    element = etree.Element(f"{{{TEI_NS}}}{tag}")
+    for name, value in attrs.items():
+        if value:
+            element.set(name.rstrip("_"), value)
+    if text:
+        element.text = text
+    return element
+
+
+def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    element = tei(tag, text, **attrs)
+    parent.append(element)
+    return element
+
+
+def theme_ref(theme_id: str) -> str:
+    """The ``xml:id`` of a theme's ``category``."""
+    return f"theme-{theme_id}"
+
+
+def work_ref(key: str) -> str:
+    """The ``xml:id`` of a work's ``biblStruct`` (an NCName whatever the BibTeX key)."""
+    return "bib-" + re.sub(r"[^\w.-]", "_", key)
+
+
+# -- teiHeader ------------------------------------------------------------------------------
+
+
+def _date(parent: etree._Element, value: str) -> None:
+    sub(parent, "date", value, when=value if W3C_DATE.match(value) else "")
+
+
+def tei_header(
+    meta: BookMetadata,
+    themes: Iterable[ThemeSpec],
+    source: Sequence[str],
+    principles: Sequence[str],
+) -> etree._Element:
+    """The ``teiHeader`` of the book."""
+    header = tei("teiHeader")
+    file_desc = sub(header, "fileDesc")
+    title_stmt = sub(file_desc, "titleStmt")
+    sub(title_stmt, "title", meta.title, type="main")
+    if meta.subtitle:
+        sub(title_stmt, "title", meta.subtitle, type="sub")
+    for author in meta.authors:
+        sub(title_stmt, "author", author)
+    if meta.publisher:
+        resp = sub(title_stmt, "respStmt")
+        sub(resp, "resp", "Digital edition")
+        sub(resp, "orgName", meta.publisher)
+    if meta.edition:
+        edition_stmt = sub(file_desc, "editionStmt")
+        edition = sub(
+            edition_stmt, "edition", f"Digital edition, version {meta.edition}, ", n=meta.edition
+        )
+        _date(edition, meta.date)
+    publication = sub(file_desc, "publicationStmt")
+    if meta.publisher:
+        sub(publication, "publisher", meta.publisher)
+        if meta.place:
+            sub(publication, "pubPlace", meta.place)
+        _date(publication, meta.date)
+        if meta.rights:
+            sub(sub(publication, "availability"), "licence", meta.rights)
+        if meta.identifier:
+            sub(publication, "idno", meta.identifier, type="URI")
+    else:
+        paragraph = sub(publication, "p", "Published ")
+        _date(paragraph, meta.date)
+        if meta.rights:
+            sub(paragraph, "note", meta.rights)
+    source_desc = sub(file_desc, "sourceDesc")
+    for text in source or ["Born digital."]:
+        sub(source_desc, "p", text)
+    encoding = sub(header, "encodingDesc")
+    decl = sub(encoding, "editorialDecl")
+    for text in principles or ["The text is encoded from the sources of the edition."]:
+        sub(decl, "p", text)
+    specs = list(themes)
+    if specs:
+        taxonomy = sub(sub(encoding, "classDecl"), "taxonomy", **{XML_ID: "themes"})
+        for spec in specs:
+            category = sub(taxonomy, "category", **{XML_ID: theme_ref(spec.id)})
+            sub(category, "gloss", spec.label)
+            if spec.description:
+                sub(category, "desc", spec.description)
+    profile = sub(header, "profileDesc")
+    sub(sub(profile, "langUsage"), "language", meta.language, ident=meta.language)
+    return header
+
+
+# -- standOff -------------------------------------------------------------------------------
+
+
+def stand_off(periods: Sequence[PeriodInfo], events: Sequence[EventInfo]) -> etree._Element | None:
+    """Periods and events as ``listEvent``s, each ``event`` with its dates; or None."""
+    if not periods and not events:
+        return None
+    standoff = tei("standOff")
+    if periods:
+        listing = sub(standoff, "listEvent", type="periods")
+        for period in periods:
+            event = sub(
+                listing,
+                "event",
+                type="period",
+                subtype=period.climate,
+                from_=period.start if W3C_DATE.match(period.start) else "",
+                to=period.end if W3C_DATE.match(period.end) else "",
+                corresp=f"#{period.parent}" if period.parent else "",
+                **{XML_ID: period.anchor},
+            )
+            sub(event, "label", period.title)
+            if period.summary or period.actors:
+                desc = sub(event, "desc", period.summary)
+                for actor in period.actors:
+                    sub(desc, "persName", actor, role="actor")
+    if events:
+        listing = sub(standoff, "listEvent", type="events")
+        for info in events:
+            event = sub(
+                listing,
+                "event",
+                type="event",
+                subtype=info.climate,
+                when=info.date if W3C_DATE.match(info.date) else "",
+                corresp=f"#period-{info.period}" if info.period else "",
+                **{XML_ID: info.anchor},
+            )
+            sub(event, "label", info.title)
+            if info.summary:
+                sub(event, "desc", info.summary)
+    return standoff
+
+
+# -- biblStruct -----------------------------------------------------------------------------
+
+
+def _person(parent: etree._Element, role: str, name: Name) -> None:
+    pers = sub(sub(parent, role), "persName")
+    if name.given:
+        sub(pers, "forename", name.given)
+    sub(pers, "surname", name.family)
+
+
+def _imprint(monogr: etree._Element, work: Work) -> None:
+    imprint = sub(monogr, "imprint")
+    if work.place:
+        sub(imprint, "pubPlace", work.place)
+    if work.publisher:
+        sub(imprint, "publisher", work.publisher)
+    _date(imprint, work.year)
+
+
+def bibl_struct(work: Work) -> etree._Element:
+    """*work* as a ``biblStruct`` with ``xml:id`` :func:`work_ref`."""
+    kinds = {
+        "article": "journalArticle",
+        "incollection": "bookSection",
+        "inbook": "bookSection",
+        "techreport": "report",
+    }
+    struct = tei("biblStruct", type=kinds.get(work.type, "book"), **{XML_ID: work_ref(work.key)})
+    in_container = work.type in {"article", "incollection", "inbook"}
+    if in_container:
+        analytic = sub(struct, "analytic")
+        for name in work.authors:
+            _person(analytic, "author", name)
+        sub(analytic, "title", work.title, level="a")
+    monogr = sub(struct, "monogr")
+    if not in_container:
+        for name in work.authors:
+            _person(monogr, "author", name)
+    if work.type != "article":
+        for name in work.editors:
+            _person(monogr, "editor", name)
+    if in_container:
+        sub(
+            monogr,
+            "title",
+            work.container or work.title,
+            level="j" if work.type == "article" else "m",
+        )
+    else:
+        sub(monogr, "title", work.title, level="m")
+    for kind, value in (("ISBN", work.isbn), ("ISSN", work.issn), ("DOI", work.doi)):
+        if value:
+            sub(monogr, "idno", value, type=kind)
+    if work.edition:
+        sub(monogr, "edition", work.edition, n=work.edition)
+    _imprint(monogr, work)
+    if work.volume:
+        sub(monogr, "biblScope", work.volume, unit="volume")
+    if work.issue:
+        sub(monogr, "biblScope", work.issue, unit="issue")
+    if work.pages:
+        sub(
+            monogr,
+            "biblScope",
+            work.pages,
+            unit="page",
+            from_=work.first_page,
+            to=work.last_page or work.first_page,
+        )
+    if work.report_type:
+        sub(struct, "note", work.report_type, type="genre")
+    if work.url:
+        sub(struct, "ptr", target=work.url)
+    return struct

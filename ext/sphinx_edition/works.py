@@ -1,0 +1,191 @@
+"""The works of the bibliography as plain records, and their BibTeX and RIS exports.
+
+pybtex parses the ``.bib`` files (through sphinxcontrib-bibtex); :func:`work_from_entry` turns
+one entry into a :class:`Work` of plain Unicode fields (LaTeX markup decoded, names split),
+which the page metadata, the COinS, the RIS export and the TEI ``biblStruct`` all read.
+This module is pure: no Sphinx state.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+import rispy  # type: ignore[import-untyped]
+from pybtex.database import BibliographyData, Entry
+from pybtex.database.output.bibtex import Writer as BibTeXWriter
+from pybtex.richtext import Text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from pybtex.database import Person
+
+
+class Name(NamedTuple):
+    """A person's name, split as BibTeX splits it."""
+
+    given: str  # first and middle names
+    family: str  # "von" part, last names and "Jr." part
+
+    @property
+    def inverted(self) -> str:
+        """``Family, Given`` (the form reference managers parse without guessing)."""
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+    @property
+    def display(self) -> str:
+        """``Given Family``."""
+        return f"{self.given} {self.family}".strip()
+
+
+class Work(NamedTuple):
+    """One work of the bibliography in plain text fields ("" where the entry has none)."""
+
+    key: str
+    type: str  # the BibTeX entry type, lower case: article, book, incollection, techreport…
+    title: str
+    authors: tuple[Name, ...]
+    editors: tuple[Name, ...]
+    container: str  # journal (article) or book title (incollection)
+    volume: str
+    issue: str
+    pages: str  # "14–15" or "3"
+    first_page: str
+    last_page: str
+    year: str
+    publisher: str  # publisher, or the institution of a report
+    place: str
+    edition: str
+    report_type: str
+    isbn: str
+    issn: str
+    doi: str
+    url: str
+
+
+def plain(latex: str) -> str:
+    """*latex* (a BibTeX field) as plain Unicode text: braces dropped, dashes and accents."""
+    if not latex:
+        return ""
+    return " ".join(Text.from_latex(latex).render_as("text").split())
+
+
+def name_of(person: Person) -> Name:
+    given = " ".join(plain(n) for n in (*person.first_names, *person.middle_names))
+    family = " ".join(
+        plain(n) for n in (*person.prelast_names, *person.last_names, *person.lineage_names)
+    )
+    return Name(given, family)
+
+
+def work_from_entry(key: str, entry: Entry) -> Work:
+    """The :class:`Work` of the pybtex *entry* cited as *key*."""
+    fields = entry.fields
+
+    def field(name: str) -> str:
+        return plain(str(fields.get(name, "")))
+
+    pages = field("pages").replace("--", "–").replace("-", "–")
+    first, _, last = pages.partition("–")
+    container = field("journal") if entry.type.lower() == "article" else field("booktitle")
+    return Work(
+        key=key,
+        type=entry.type.lower(),
+        title=field("title"),
+        authors=tuple(name_of(p) for p in entry.persons.get("author", ())),
+        editors=tuple(name_of(p) for p in entry.persons.get("editor", ())),
+        container=container,
+        volume=field("volume"),
+        issue=field("number"),
+        pages=pages,
+        first_page=first.strip(),
+        last_page=last.strip(),
+        year=field("year"),
+        publisher=field("publisher") or field("institution") or field("organization"),
+        place=field("address"),
+        edition=field("edition"),
+        report_type=field("type"),
+        isbn=field("isbn"),
+        issn=field("issn"),
+        doi=field("doi"),
+        url=str(fields.get("url", "")),
+    )
+
+
+# -- BibTeX ---------------------------------------------------------------------------------
+
+
+def exported_entry(entry: Entry) -> Entry:
+    """*entry* without the edition's own fields (``x-…``: the delivered readings)."""
+    fields = [(k, v) for k, v in entry.fields.items() if not k.lower().startswith("x-")]
+    return Entry(entry.type, fields=fields, persons=entry.persons)
+
+
+def bibtex_text(entries: Mapping[str, Entry]) -> str:
+    """*entries* as a BibTeX file, written by pybtex's own writer."""
+    data = BibliographyData(entries={k: exported_entry(e) for k, e in entries.items()})
+    return str(BibTeXWriter().to_string(data))
+
+
+# -- RIS ------------------------------------------------------------------------------------
+
+#: RIS reference types (the RIS tag specification's ``TY``) of BibTeX entry types.
+RIS_TYPES = {
+    "article": "JOUR",
+    "book": "BOOK",
+    "incollection": "CHAP",
+    "inbook": "CHAP",
+    "inproceedings": "CPAPER",
+    "techreport": "RPRT",
+    "phdthesis": "THES",
+    "mastersthesis": "THES",
+    "misc": "GEN",
+}
+
+
+class _RisWriter(rispy.RisWriter):  # type: ignore[misc]
+    """rispy's writer without its numbered header line ("1."), which RIS does not have."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def ris_record(work: Work) -> dict[str, object]:
+    """The RIS record of *work*, as rispy's field names."""
+    record: dict[str, object] = {"type_of_reference": RIS_TYPES.get(work.type, "GEN")}
+    if work.authors:
+        record["authors"] = [p.inverted for p in work.authors]
+    if work.editors:
+        # A2: secondary authors, the editors (of the book, or of the chapter's book).
+        record["secondary_authors"] = [p.inverted for p in work.editors]
+    record["primary_title"] = work.title
+    if work.container:
+        record["secondary_title"] = work.container
+        if work.type == "article":
+            record["journal_name"] = work.container
+    values = {
+        "volume": work.volume,
+        "number": work.issue,
+        "start_page": work.first_page,
+        "end_page": work.last_page,
+        "year": work.year,
+        "publisher": work.publisher,
+        "place_published": work.place,
+        "edition": work.edition,
+        "type_of_work": work.report_type,
+        "doi": work.doi,
+    }
+    record.update({k: v for k, v in values.items() if v})
+    if work.isbn or work.issn:
+        record["issn"] = work.isbn or work.issn
+    if work.url:
+        record["urls"] = [work.url]
+    record["id"] = work.key
+    return record
+
+
+def ris_text(works: Iterable[Work]) -> str:
+    """*works* as a RIS file: ``TY`` first, ``ER`` last, a blank line between records."""
+    text = str(rispy.dumps([ris_record(w) for w in works], implementation=_RisWriter))
+    return re.sub(r"\n{3,}", "\n\n", text)
