@@ -2,7 +2,8 @@
 
 Add ``"sphinx_edition"`` to ``extensions`` to get, in one go:
 
-* ``notecite`` — Oxford-style citation notes (:mod:`sphinx_edition.notes`, :mod:`sphinx_edition.oxford`);
+* ``notecite`` — Oxford-style citation notes (:mod:`sphinx_edition.notes`,
+  :mod:`sphinx_edition.oxford`);
 * ``period`` and ``event`` — the chronology of the text (:mod:`sphinx_edition.periods`);
 * ``timeline`` — every period and event, drawn (:mod:`sphinx_edition.timeline`);
 * ``theme`` and ``themeindex`` — thematic tagging and its index (:mod:`sphinx_edition.themes`).

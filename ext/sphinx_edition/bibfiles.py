@@ -3,35 +3,35 @@
 sphinxcontrib-bibtex parses ``bibtex_bibfiles`` with pybtex in strict mode at
 ``builder-inited``: one unbalanced brace and the build stops with a Python traceback.
 Here every file is parsed first, with pybtex's errors captured, and each becomes a Sphinx
-warning at ``file:line`` (``type="edition"``, ``subtype="bib"``); pybtex is then left in
-capturing its errors while sphinxcontrib-bibtex parses, so that pybtex skips a broken entry and
-reads the rest: the build goes on (and fails under ``-W``) instead of crashing.
+warning at ``file:line`` (``type="edition"``, ``subtype="bib"``).  When a file has errors,
+the same handler then fills sphinxcontrib-bibtex's cache of parsed files itself, with its
+own function and pybtex's errors still captured: pybtex skips a broken entry and reads the
+rest, and sphinxcontrib-bibtex, finding its cache up to date, does not parse again.  The
+build goes on (and fails under ``-W``) instead of crashing.
 """
 
 from __future__ import annotations
 
 import re
-from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pybtex.errors
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.locale import get_translation
 from sphinx.util import logging
+from sphinxcontrib.bibtex.bibfile import process_bibdata
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinxcontrib.bibtex.domain import BibtexDomain
 
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
 
-#: Before and after sphinxcontrib-bibtex's own ``builder-inited`` handler (priority 500).
+#: Before sphinxcontrib-bibtex's own ``builder-inited`` handler (priority 500).
 PRIORITY = 400
-AFTER_BIBTEX = 600
-#: Open error captures, per application, between the two handlers.
-_CAPTURES: dict[int, ExitStack] = {}
 
 
 def _files(app: Sphinx) -> list[Path]:
@@ -71,6 +71,7 @@ def _line_of(error: Exception, text: str) -> int:
 
 def check_bibfiles(app: Sphinx) -> None:
     """Warn, at file and line, of every error pybtex finds in the ``.bib`` files."""
+    broken = False
     for path in _files(app):
         if not path.is_file():
             continue  # sphinxcontrib-bibtex reports a missing file itself
@@ -86,22 +87,23 @@ def check_bibfiles(app: Sphinx) -> None:
                 type="edition",
                 subtype="bib",
             )
-        if errors and id(app) not in _CAPTURES:
-            # While sphinxcontrib-bibtex parses the files next, pybtex's errors are
-            # collected instead of raised: it skips what it cannot read, and the warnings
-            # above already say what that is.
-            stack = ExitStack()
-            stack.enter_context(pybtex.errors.capture())
-            _CAPTURES[id(app)] = stack
+        broken = broken or bool(errors)
+    if broken:
+        fill_bibtex_cache(app)
 
 
-def release_capture(app: Sphinx) -> None:
-    """After sphinxcontrib-bibtex has parsed: pybtex reports errors as before."""
-    stack = _CAPTURES.pop(id(app), None)
-    if stack is not None:
-        stack.close()
+def fill_bibtex_cache(app: Sphinx) -> None:
+    """Parse the ``.bib`` files into sphinxcontrib-bibtex's cache, pybtex's errors captured.
+
+    The files are named exactly as sphinxcontrib-bibtex names them (resolved from the
+    configuration directory), so that its own handler finds the cache up to date.
+    """
+    domain = cast("BibtexDomain", app.env.get_domain("cite"))
+    paths = [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
+    # The warnings above already say what pybtex skips.
+    with pybtex.errors.capture():
+        domain.data["bibdata"] = process_bibdata(domain.bibdata, paths, app.config.bibtex_encoding)
 
 
 def setup_bibfiles(app: Sphinx) -> None:
     app.connect("builder-inited", check_bibfiles, priority=PRIORITY)
-    app.connect("builder-inited", release_capture, priority=AFTER_BIBTEX)

@@ -1,16 +1,19 @@
-"""The one store of everything the edition's directives collect.
+"""The one store of everything the edition's directives collect, and of what it computes.
 
-Directives record into this domain while a document is read; collecting directives
-(``timeline``, ``themeindex``) and the note renderer read from it while documents are
-written.  Every record is kept per document, so ``clear_doc`` and ``merge_domaindata``
-(parallel reads) are exact, and incremental builds only re-read what changed.
+Data flows one way.  Directives and roles parse into nodes; read transforms of each
+feature annotate them; :meth:`EditionDomain.process_doc` records them, per document, in
+one place.  Once the book is read the domain computes what spans it (the reading order,
+the timeline's place, the notes' plan) and answers ``env-get-updated`` with exactly the
+documents whose output changes.  Renderers read a :class:`~sphinx_edition.view.BookView`,
+which cannot change the store.  Every record is kept per document, so ``clear_doc`` and
+``merge_domaindata`` (parallel reads) are exact, and incremental builds only re-read what
+changed.
 """
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Iterable, Iterator, Set
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from collections.abc import Hashable, Iterable, Iterator, Set
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -18,84 +21,70 @@ from sphinx.locale import get_translation
 from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
+from sphinxcontrib.bibtex.citation_target import CitationTarget
+from sphinxcontrib.bibtex.roles import CitationRef
+
+from sphinx_edition.config import theme_specs
+from sphinx_edition.nodes import PERIOD_ATTR, period_for_node, themeindex
+from sphinx_edition.records import (
+    CitationInfo,
+    EventInfo,
+    PassageInfo,
+    PeriodInfo,
+    citations_of,
+    events_of,
+    passages_of,
+    periods_of,
+)
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    from sphinx_edition.config import ThemeSpec
+    from sphinx_edition.notes.plan import Plan
 
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
 
-#: Bump when the shape of any record below changes (it is part of ``env_version``).
-DATA_VERSION = 2
+#: Bump when the shape of any record or key below changes (it is part of ``env_version``).
+DATA_VERSION = 3
 
-
-class PeriodInfo(NamedTuple):
-    """A ``period`` directive: a span of time that applies to a section."""
-
-    id: str
-    title: str
-    start: str  # ISO date as written: YYYY, YYYY-MM or YYYY-MM-DD
-    end: str
-    actors: tuple[str, ...]
-    climate: str  # cooperation | tension | mixed
-    parent: str | None
-    summary: str
-    docname: str
-    lineno: int
-    anchor: str  # id of the section (or banner) in the written document
-    order: int  # position in the document, for stable reading order
-
-
-class EventInfo(NamedTuple):
-    """An ``event`` directive: a dated marker in the text."""
-
-    id: str
-    date: str
-    title: str
-    climate: str
-    period: str | None  # id of the period of the enclosing section
-    summary: str
-    docname: str
-    lineno: int
-    anchor: str
-    order: int
-
-
-class PassageInfo(NamedTuple):
-    """A passage tagged with one or more themes (``theme`` directive or role)."""
-
-    themes: tuple[str, ...]
-    excerpt: str
-    period: str | None
-    section: str  # title of the enclosing section
-    docname: str
-    lineno: int
-    anchor: str
-    order: int
-
-
-class CitationInfo(NamedTuple):
-    """One note-citation occurrence (``notecite``), in document order."""
-
-    keys: tuple[str, ...]
-    pre: tuple[str, ...]
-    post: tuple[str, ...]
-    docname: str
-    lineno: int
-    anchor: str  # id of the note's reference in the written document
-    order: int
-    #: An ordinary (non-citation) footnote stands between this note and the one before
-    #: it in the same document, so this note may not be "Ibid.".
-    after_footnote: bool = False
-    #: The role's text as written, printed as the note when it cannot be parsed.
-    raw: str = ""
-
-
-#: The kinds of records kept per document, and the attribute holding each.
+#: The kinds of records kept per document.
 RECORD_KINDS = ("periods", "events", "passages", "citations")
+#: Everything kept per document: the records, and what collecting directives hold.
+PER_DOC = (*RECORD_KINDS, "collectors", "theme_targets")
+
+
+class NoteTexts(NamedTuple):
+    """Formatted note texts, valid while the style and the ``.bib`` files are the same."""
+
+    fingerprint: tuple[Any, ...]
+    texts: dict[Any, Any]
+
+
+class EditionData(TypedDict):
+    """The keys of the domain's data, and their types."""
+
+    # -- recorded, per document (docname -> ...)
+    periods: dict[str, list[PeriodInfo]]
+    events: dict[str, list[EventInfo]]
+    passages: dict[str, list[PassageInfo]]
+    citations: dict[str, list[CitationInfo]]
+    collectors: dict[str, list[str]]  # kinds of collecting directives in the document
+    theme_targets: dict[str, dict[str, str]]  # theme id -> anchor of its index entry
+    # -- computed once per build
+    theme_specs: dict[str, ThemeSpec]  # parsed at builder-inited from the checked config
+    reading_order: tuple[str, ...] | None  # frozen at env-updated, thawed before reading
+    timeline: str | None  # the document of the book's first timeline
+    notes_plan: Plan | None
+    notes_texts: NoteTexts | None
+    #: Per output ("builder:outdir"), per kind ("notes", "pages"): docname -> what the
+    #: document shows of other documents, as of the last build.
+    signatures: dict[str, dict[str, dict[str, Hashable]]]
 
 
 class EditionDomain(Domain):
@@ -119,68 +108,129 @@ class EditionDomain(Domain):
         "event": XRefRole(),
         "theme": XRefRole(),
     }
-    initial_data = {  # noqa: RUF012 -- Sphinx API
+    initial_data = {  # noqa: RUF012 -- Sphinx API; the keys and types are EditionData's
         "periods": {},
         "events": {},
         "passages": {},
         "citations": {},
         "collectors": {},
-        # docname -> {theme id: anchor of its entry in that document's thematic index};
-        # kept per document so that clear_doc/merge stay exact, resolved in reading order.
         "theme_targets": {},
+        "theme_specs": {},
+        "reading_order": None,
+        "timeline": None,
+        "notes_plan": None,
+        "notes_texts": None,
+        "signatures": {},
     }
     data_version = DATA_VERSION
 
-    # -- typed access -----------------------------------------------------------------
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: pybtex formatting styles resolved in this build, by name.  Not data: classes
+        #: are not kept in the pickled environment (a style may live in ``conf.py``).
+        self.styles: dict[str, type[Any]] = {}
 
-    def _per_doc(self, kind: str) -> dict[str, list[Any]]:
-        return cast("dict[str, list[Any]]", self.data[kind])
+    @property
+    def store(self) -> EditionData:
+        """The domain's data, typed."""
+        return cast("EditionData", self.data)
 
-    def _add(self, kind: str, record: Any) -> None:
-        self._per_doc(kind).setdefault(record.docname, []).append(record)
+    # -- recording (while a document is read) ----------------------------------------------
 
     def add_period(self, info: PeriodInfo) -> None:
-        self._add("periods", info)
+        self.store["periods"].setdefault(info.docname, []).append(info)
 
     def add_event(self, info: EventInfo) -> None:
-        self._add("events", info)
+        self.store["events"].setdefault(info.docname, []).append(info)
 
     def add_passage(self, info: PassageInfo) -> None:
-        self._add("passages", info)
+        self.store["passages"].setdefault(info.docname, []).append(info)
 
     def add_citation(self, info: CitationInfo) -> None:
-        self._add("citations", info)
+        self.store["citations"].setdefault(info.docname, []).append(info)
 
     def note_collector(self, docname: str, kind: str) -> None:
         """Record that *docname* holds a collecting directive of *kind*."""
-        kinds = cast("dict[str, list[str]]", self.data["collectors"]).setdefault(docname, [])
+        kinds = self.store["collectors"].setdefault(docname, [])
         if kind not in kinds:
             kinds.append(kind)
 
-    def collectors(self, kind: str | None = None) -> set[str]:
-        """Documents that hold collecting directives (of *kind*, if given)."""
-        table = cast("dict[str, list[str]]", self.data["collectors"])
-        return {doc for doc, kinds in table.items() if kind is None or kind in kinds}
-
     def set_theme_target(self, theme: str, docname: str, anchor: str) -> None:
         """Record the entry of *theme* in a thematic index of *docname* (first one wins)."""
-        targets = cast("dict[str, dict[str, str]]", self.data["theme_targets"])
-        targets.setdefault(docname, {}).setdefault(theme, anchor)
+        self.store["theme_targets"].setdefault(docname, {}).setdefault(theme, anchor)
 
-    def theme_target(self, theme: str) -> tuple[str, str] | None:
-        """(docname, anchor) of the entry of *theme* in the first thematic index read."""
-        targets = cast("dict[str, dict[str, str]]", self.data["theme_targets"])
-        # Reading order, not dict order: the winner must not depend on which process
-        # of a parallel build read which document.
-        for doc in reading_order(self.env):
-            anchor = targets.get(doc, {}).get(theme)
-            if anchor is not None:
-                return doc, anchor
-        return None
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Record the periods, events, citations, passages and thematic indexes of *docname*.
+
+        The read transforms of each feature have annotated the nodes by now (priority
+        850, before ``doctree-read``): periods know their parents, notes their order,
+        passages their anchors and excerpts.  The records are read from the nodes by
+        :mod:`sphinx_edition.records`, which knows the nodes (:mod:`sphinx_edition.nodes`)
+        but not the feature modules: those import the domain.
+        """
+        for period in periods_of(document, docname):
+            self.add_period(period)
+        for event in events_of(document, docname):
+            self.add_event(event)
+        bibtex = cast("BibtexDomain", env.get_domain("cite"))
+        for citation in citations_of(document, docname):
+            self.add_citation(citation)
+            if citation.keys:
+                # So that sphinxcontrib-bibtex's ``:cited:`` filter sees notecite citations.
+                bibtex.citation_refs.append(
+                    CitationRef(
+                        citation_ref_id=citation.anchor,
+                        docname=docname,
+                        line=citation.lineno,
+                        # the role has parsed the targets already: rebuild, don't re-parse
+                        targets=[
+                            CitationTarget(key, pre, post)
+                            for key, pre, post in zip(
+                                citation.keys, citation.pre, citation.post, strict=True
+                            )
+                        ],
+                    )
+                )
+        for passage in passages_of(document, docname):
+            self.add_passage(passage)
+        for index in document.findall(themeindex):
+            for theme_id in index["themes"]:
+                self.set_theme_target(theme_id, docname, index["prefix"] + theme_id)
+            self.note_collector(docname, "themeindex")
+
+    # -- computed data (once the book is read) ---------------------------------------------
+
+    def set_theme_specs(self, specs: dict[str, ThemeSpec]) -> None:
+        self.store["theme_specs"] = specs
+
+    def set_plan(self, plan: Plan) -> None:
+        self.store["notes_plan"] = plan
+
+    def note_texts(self, fingerprint: tuple[Any, ...]) -> dict[Any, Any]:
+        """The cache of formatted note texts, emptied when *fingerprint* differs."""
+        stored = self.store["notes_texts"]
+        if stored is None or stored.fingerprint != fingerprint:
+            stored = self.store["notes_texts"] = NoteTexts(fingerprint, {})
+        return stored.texts
+
+    def changed_pages(self, app: Sphinx, kind: str, new: dict[str, Hashable]) -> list[str]:
+        """Store the *new* signatures of *kind* (docname -> what the page shows of other
+        pages) for this output; the documents whose signature changed since its last build.
+
+        Kept per output (builder and folder), so that two builders sharing one
+        environment each re-write what they have not written yet.
+        """
+        output = f"{app.builder.name}:{app.outdir}"
+        old = self.store["signatures"].setdefault(output, {}).get(kind, {})
+        self.store["signatures"][output][kind] = new
+        changed = {doc for doc in set(old) | set(new) if old.get(doc) != new.get(doc)}
+        return sorted(changed & set(self.env.all_docs))
+
+    # -- reading (the accessors below do not change the store) -----------------------------
 
     def records(self, kind: str, docnames: Iterable[str]) -> Iterator[Any]:
         """Records of *kind* in the order of *docnames* (reading order), then document order."""
-        table = self._per_doc(kind)
+        table = cast("dict[str, list[Any]]", self.data[kind])
         for doc in docnames:
             yield from sorted(table.get(doc, ()), key=lambda r: r.order)
 
@@ -196,35 +246,47 @@ class EditionDomain(Domain):
     def citations(self, docnames: Iterable[str]) -> list[CitationInfo]:
         return list(self.records("citations", docnames))
 
+    def collectors(self, kind: str | None = None) -> set[str]:
+        """Documents that hold collecting directives (of *kind*, if given)."""
+        table = self.store["collectors"]
+        return {doc for doc, kinds in table.items() if kind is None or kind in kinds}
+
     def period_by_id(self, period_id: str) -> PeriodInfo | None:
-        for infos in self._per_doc("periods").values():
+        for infos in self.store["periods"].values():
             for info in infos:
                 if info.id == period_id:
-                    return cast("PeriodInfo", info)
+                    return info
         return None
 
     def event_by_id(self, event_id: str) -> EventInfo | None:
-        for infos in self._per_doc("events").values():
+        for infos in self.store["events"].values():
             for info in infos:
                 if info.id == event_id:
-                    return cast("EventInfo", info)
+                    return info
         return None
 
-    # -- Domain API ---------------------------------------------------------------------
+    def theme_target(self, theme: str) -> tuple[str, str] | None:
+        """(docname, anchor) of the entry of *theme* in the first thematic index read."""
+        targets = self.store["theme_targets"]
+        # Reading order, not dict order: the winner must not depend on which process
+        # of a parallel build read which document.
+        for doc in reading_order(self.env):
+            anchor = targets.get(doc, {}).get(theme)
+            if anchor is not None:
+                return doc, anchor
+        return None
+
+    # -- Domain API -------------------------------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
-        for kind in (*RECORD_KINDS, "collectors", "theme_targets"):
+        for kind in PER_DOC:
             self.data[kind].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for kind in (*RECORD_KINDS, "collectors", "theme_targets"):
+        for kind in PER_DOC:
             for doc, value in otherdata[kind].items():
                 if doc in docnames:
                     self.data[kind][doc] = value
-
-    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        # Records are added by the directives themselves while the document is parsed.
-        pass
 
     def _target(self, typ: str, target: str) -> tuple[str, str, str] | None:
         """(docname, anchor, title) of a period, event or theme, or None."""
@@ -240,11 +302,8 @@ class EditionDomain(Domain):
             found = self.theme_target(target)
             if found is not None:
                 doc, anchor = found
-                labels = cast("dict[str, Any]", self.env.config.edition_themes)
-                label = labels.get(target, target)
-                if isinstance(label, dict):
-                    label = label.get("label", target)
-                return doc, anchor, str(label)
+                spec = self.store["theme_specs"].get(target)
+                return doc, anchor, spec.label if spec is not None else target
         return None
 
     def resolve_xref(
@@ -282,30 +341,16 @@ class EditionDomain(Domain):
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for infos in self._per_doc("periods").values():
-            for p in infos:
+        for periods in self.store["periods"].values():
+            for p in periods:
                 yield p.id, p.title, "period", p.docname, p.anchor, 1
-        for infos in self._per_doc("events").values():
-            for e in infos:
+        for events in self.store["events"].values():
+            for e in events:
                 yield e.id, e.title, "event", e.docname, e.anchor, 1
-        for theme in sorted({t for table in self.data["theme_targets"].values() for t in table}):
+        for theme in sorted({t for table in self.store["theme_targets"].values() for t in table}):
             found = self._target("theme", theme)
             if found is not None:
                 yield theme, found[2], "theme", found[0], found[1], 1
-
-
-#: Attribute set on a ``section`` node by the ``period`` directive that stands in it.
-PERIOD_ATTR = "edition_period"
-
-
-def period_for_node(node: nodes.Node) -> str | None:
-    """Id of the period that applies to *node*: that of its nearest section with one."""
-    current: nodes.Node | None = node
-    while current is not None:
-        if isinstance(current, nodes.section) and current.get(PERIOD_ATTR):
-            return str(current[PERIOD_ATTR])
-        current = current.parent
-    return None
 
 
 def get_domain(env: BuildEnvironment) -> EditionDomain:
@@ -313,29 +358,16 @@ def get_domain(env: BuildEnvironment) -> EditionDomain:
     return cast("EditionDomain", env.get_domain(EditionDomain.name))
 
 
-#: The reading order of each environment while its documents are written: it is asked
-#: for once per note, passage and link, and cannot change once reading has ended.
-_FROZEN_ORDER: weakref.WeakKeyDictionary[BuildEnvironment, tuple[str, ...]] = (
-    weakref.WeakKeyDictionary()
-)
+# -- the reading order ------------------------------------------------------------------------
 
 
 def reading_order(env: BuildEnvironment) -> list[str]:
     """All documents in toctree reading order (root first), then any orphans by name."""
-    frozen = _FROZEN_ORDER.get(env)
+    # Frozen once reading has ended: it is asked for once per note, passage and link.
+    frozen = get_domain(env).store["reading_order"]
     if frozen is not None:
         return list(frozen)
     return _walk_toctrees(env)
-
-
-def freeze_reading_order(app: Sphinx, env: BuildEnvironment) -> None:
-    """Reading is over (``env-updated``): the order holds until the next read."""
-    _FROZEN_ORDER[env] = tuple(_walk_toctrees(env))
-
-
-def thaw_reading_order(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Documents are about to be read (``env-before-read-docs``): the order may change."""
-    _FROZEN_ORDER.pop(env, None)
 
 
 def _walk_toctrees(env: BuildEnvironment) -> list[str]:
@@ -355,15 +387,49 @@ def _walk_toctrees(env: BuildEnvironment) -> list[str]:
     return order
 
 
+def thaw(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: documents are about to be read, the order may change."""
+    get_domain(env).store["reading_order"] = None
+
+
+def compute(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: reading is over; fix the reading order and the timeline's place."""
+    store = get_domain(env).store
+    order = tuple(_walk_toctrees(env))
+    store["reading_order"] = order
+    timelines = get_domain(env).collectors("timeline")
+    store["timeline"] = next((doc for doc in order if doc in timelines), None)
+
+
+def store_theme_specs(app: Sphinx) -> None:
+    """``builder-inited``: keep the themes of the configuration, checked at
+    ``config-inited``, parsed for the whole build."""
+    get_domain(app.env).set_theme_specs(theme_specs(app.config))
+
+
+# -- incremental builds -------------------------------------------------------------------
+
+
+def timeline_signatures(env: BuildEnvironment) -> dict[str, Hashable]:
+    """What a timeline shows: every period and event (their lines left out, so that moving
+    text does not re-write it)."""
+    domain, order = get_domain(env), reading_order(env)
+    chronology = (
+        tuple(p._replace(lineno=0) for p in domain.periods(order)),
+        tuple(e._replace(lineno=0) for e in domain.events(order)),
+    )
+    return dict.fromkeys(domain.collectors("timeline"), chronology)
+
+
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Re-write documents whose output depends on data collected from other documents.
+    """Re-write the timelines whose periods or events changed since the last build of this
+    output.  (Each feature answers for the pages it renders from the whole book: the
+    notes, the thematic index and chips, the period banners.)
 
     ``sphinx.ext.todo`` misses this: its list page keeps stale entries until a full
-    rebuild.  Answering here makes incremental builds match clean ones.
+    rebuild.  Answering with every collector would re-write them on every build.
     """
-    if not env.found_docs:
-        return []
-    return sorted(get_domain(env).collectors() & set(env.all_docs))
+    return get_domain(env).changed_pages(app, "timeline", timeline_signatures(env))
 
 
 #: Emitted once the whole book is read, with ``(app, env, domain)``: another extension
@@ -379,9 +445,24 @@ def emit_collected(app: Sphinx, env: BuildEnvironment) -> None:
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(EditionDomain)
     app.add_event(EVENT_COLLECTED)
-    app.connect("env-before-read-docs", thaw_reading_order)
-    app.connect("env-updated", freeze_reading_order)
+    app.connect("builder-inited", store_theme_specs)
+    app.connect("env-before-read-docs", thaw)
+    app.connect("env-updated", compute)
     app.connect("env-get-updated", env_get_updated)
     # After the edition's own whole-book checks (priority 500), so that listeners see
     # data whose problems have already been reported.
     app.connect("env-check-consistency", emit_collected, priority=800)
+
+
+__all__ = [
+    "DATA_VERSION",
+    "PERIOD_ATTR",
+    "CitationInfo",
+    "EditionDomain",
+    "EventInfo",
+    "PassageInfo",
+    "PeriodInfo",
+    "get_domain",
+    "period_for_node",
+    "reading_order",
+]

@@ -4,21 +4,17 @@ A ``period`` stands at the top of a section and gives it a span of time, its act
 climate of the relations; the section and its subsections belong to it.  An ``event`` is a
 dated marker in the text; it belongs to the period of its section.
 
-The directives only parse and render.  A read transform (:class:`RecordChronology`) finds the
-section each one stands in, infers the parent of each period and records everything in the
-edition domain; :func:`check_chronology` checks what only the whole book can tell (duplicate
-ids, unknown parents); :class:`PeriodLinks` links each banner to its parent period and to the
-timeline when documents are written.
+The directives only parse and render.  A read transform (:class:`AnnotateChronology`) finds
+the section each one stands in and infers the parent of each period; the edition domain
+records them (``process_doc``); :func:`check_chronology` checks what only the whole book can
+tell (duplicate ids, unknown parents); :func:`link_banners` links each banner to its parent
+period and to the timeline when documents are written.  The date grammar is
+:mod:`sphinx_edition.dates` (re-exported here).
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-import unicodedata
-from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -28,16 +24,20 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id, make_refnode
 
-from sphinx_edition.domain import (
+from sphinx_edition.dates import PartialDate, date_label, event_slug, parse_date, span_label
+from sphinx_edition.nodes import (
     PERIOD_ATTR,
-    EventInfo,
-    PeriodInfo,
-    get_domain,
+    event_marker,
+    pass_node,
+    period_banner,
     period_for_node,
-    reading_order,
 )
+from sphinx_edition.records import EventInfo, PeriodInfo
+from sphinx_edition.view import get_view
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
@@ -52,8 +52,6 @@ CLIMATES = ("cooperation", "tension", "mixed")
 #: Anchor of the first timeline of a document; period banners link to it.
 TIMELINE_ANCHOR = "edition-timeline"
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
 
 def climate_label(climate: str) -> str:
     """The translated name of a climate (the raw value if it is not one of :data:`CLIMATES`)."""
@@ -63,94 +61,6 @@ def climate_label(climate: str) -> str:
         "mixed": _("mixed"),
     }
     return str(labels.get(climate, climate))
-
-
-def _month_name(month: int) -> str:
-    names = (
-        _("January"),
-        _("February"),
-        _("March"),
-        _("April"),
-        _("May"),
-        _("June"),
-        _("July"),
-        _("August"),
-        _("September"),
-        _("October"),
-        _("November"),
-        _("December"),
-    )
-    return str(names[month - 1])
-
-
-class PartialDate(NamedTuple):
-    """A date as precise as the text gives it: a year, a month or a day."""
-
-    year: int
-    month: int | None
-    day: int | None
-
-    def first(self) -> date:
-        """The first day the date can mean."""
-        return date(self.year, self.month or 1, self.day or 1)
-
-    def last(self) -> date:
-        """The last day the date can mean (``1999`` ends on 31 December 1999)."""
-        if self.day is not None and self.month is not None:
-            return date(self.year, self.month, self.day)
-        if self.month is not None:
-            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        return date(self.year, 12, 31)
-
-    def label(self) -> str:
-        """Human form: ``17 June 1992``, ``June 1992`` or ``1992``."""
-        if self.month is None:
-            return str(self.year)
-        if self.day is None:
-            return f"{_month_name(self.month)} {self.year}"
-        return f"{self.day} {_month_name(self.month)} {self.year}"
-
-
-def parse_date(text: str) -> PartialDate | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a :class:`PartialDate`; None if malformed.
-
-    Impossible dates (``2001-02-30``, month 13) are malformed too.
-    """
-    match = _DATE_RE.match(text.strip())
-    if match is None:
-        return None
-    year = int(match[1])
-    month = int(match[2]) if match[2] else None
-    day = int(match[3]) if match[3] else None
-    try:
-        date(year, month or 1, day or 1)
-    except ValueError:
-        return None
-    if year < 1:
-        return None
-    return PartialDate(year, month, day)
-
-
-def span_label(start: str, end: str) -> str:
-    """``1991 – 1999``, or one date when start and end are the same."""
-    first, last = parse_date(start), parse_date(end)
-    start_text = first.label() if first else start
-    end_text = last.label() if last else end
-    if start_text == end_text:
-        return start_text
-    return f"{start_text} – {end_text}"
-
-
-def date_label(text: str) -> str:
-    parsed = parse_date(text)
-    return parsed.label() if parsed else text
-
-
-def event_slug(day: str, title: str) -> str:
-    """The id an event gets when it has no ``:id:``: its date and its title, slugified."""
-    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return f"{day.strip()}-{slug}" if slug else day.strip()
 
 
 def period_span(info: PeriodInfo) -> tuple[date, date] | None:
@@ -178,25 +88,6 @@ def period_depths(periods: list[PeriodInfo]) -> dict[str, int]:
             depth += 1
         depths[period.id] = depth
     return depths
-
-
-# -- nodes ----------------------------------------------------------------------------------
-
-
-class period_banner(nodes.General, nodes.Element):  # type: ignore[misc]
-    """The banner a ``period`` directive puts at the top of its section.
-
-    Attributes: ``period`` (id), ``title``, ``start``, ``end``, ``actors`` (list),
-    ``climate``, ``parent`` (explicit, then inferred id or ``""``), ``summary``.
-    Its children are generic nodes, so every builder can write them.
-    """
-
-
-class event_marker(nodes.General, nodes.Element):  # type: ignore[misc]
-    """The dated marker an ``event`` directive puts in the text.
-
-    Attributes: ``event`` (id), ``date``, ``title``, ``climate``, ``summary``.
-    """
 
 
 # -- directives -----------------------------------------------------------------------------
@@ -405,19 +296,17 @@ def _section_of(node: nodes.Node) -> nodes.section | None:
     return current
 
 
-class RecordChronology(SphinxTransform):
-    """Record the periods and events of a document in the edition domain.
+class AnnotateChronology(SphinxTransform):
+    """Give each section the period that stands in it, and each period its parent.
 
-    Runs on the parsed document, when every banner sits in its final section, so that each
-    period finds its section and its parent, and each event its period.
+    Runs on the parsed document, when every banner sits in its final section (and before
+    the themes read the period of their passages); the domain records the annotated
+    banners and markers in :meth:`~sphinx_edition.domain.EditionDomain.process_doc`.
     """
 
     default_priority = 210
 
     def apply(self, **kwargs: Any) -> None:
-        domain = get_domain(self.env)
-        docname = self.env.docname
-        order = 0
         owners: dict[int, str] = {}
         banners = list(self.document.findall(period_banner))
         # Mark every section first: a banner's parent is the period of an enclosing section.
@@ -451,46 +340,12 @@ class RecordChronology(SphinxTransform):
                 banner["parent"] = inferred or ""
             if banner["parent"] == banner["period"]:
                 banner["parent"] = ""
-            order += 1
-            domain.add_period(
-                PeriodInfo(
-                    id=banner["period"],
-                    title=banner["title"],
-                    start=banner["start"],
-                    end=banner["end"],
-                    actors=tuple(banner["actors"]),
-                    climate=banner["climate"],
-                    parent=banner["parent"] or None,
-                    summary=banner["summary"],
-                    docname=docname,
-                    lineno=banner.line or 0,
-                    anchor=banner["ids"][0],
-                    order=order,
-                )
-            )
-        for marker in self.document.findall(event_marker):
-            order += 1
-            domain.add_event(
-                EventInfo(
-                    id=marker["event"],
-                    date=marker["date"],
-                    title=marker["title"],
-                    climate=marker["climate"],
-                    period=period_for_node(marker),
-                    summary=marker["summary"],
-                    docname=docname,
-                    lineno=marker.line or 0,
-                    anchor=marker["ids"][0],
-                    order=order,
-                )
-            )
 
 
 def check_chronology(app: Sphinx, env: BuildEnvironment) -> None:
     """Warn about what only the whole book shows: duplicate ids, unknown or cyclic parents."""
-    domain = get_domain(env)
-    docs = reading_order(env)
-    periods = domain.periods(docs)
+    view = get_view(env)
+    periods = view.periods()
     seen: dict[str, PeriodInfo] = {}
     for period in periods:
         first = seen.setdefault(period.id, period)
@@ -530,7 +385,7 @@ def check_chronology(app: Sphinx, env: BuildEnvironment) -> None:
             chain.append(current.parent)
             current = seen[current.parent]
     events: dict[str, EventInfo] = {}
-    for event in domain.events(docs):
+    for event in view.events():
         first_event = events.setdefault(event.id, event)
         if first_event is not event:
             logger.warning(
@@ -547,44 +402,13 @@ def check_chronology(app: Sphinx, env: BuildEnvironment) -> None:
             )
 
 
-def first_timeline(env: BuildEnvironment) -> str | None:
-    """The document holding the book's first timeline: the one period banners link to."""
-    timelines = get_domain(env).collectors("timeline")
-    return next((doc for doc in reading_order(env) if doc in timelines), None)
-
-
-#: The first timeline before this build read anything, per environment.  Transient state of
-#: one build (set at env-get-outdated, used at env-get-updated), not collected data.
-_TIMELINE_BEFORE: WeakKeyDictionary[BuildEnvironment, str | None] = WeakKeyDictionary()
-
-
-def remember_timeline(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """``env-get-outdated``: note where the banners' timeline link pointed before reading."""
-    _TIMELINE_BEFORE[env] = first_timeline(env)
-    return []
-
-
-def relink_banners(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: when the timeline moved (added, removed, reordered), re-write
-    every document with a period banner, since each banner links to it."""
-    if env not in _TIMELINE_BEFORE:
-        return []
-    before = _TIMELINE_BEFORE.pop(env)
-    if before == first_timeline(env):
-        return []
-    docs = get_domain(env).data["periods"]
-    return sorted(doc for doc, records in docs.items() if records and doc in env.all_docs)
-
-
 def link_banners(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
     """``doctree-resolved``: link each banner to its parent period and to the timeline."""
     banners = list(doctree.findall(period_banner))
     if not banners:
         return
-    domain = get_domain(app.env)
-    timeline_doc = first_timeline(app.env)
+    view = get_view(app.env)
+    timeline_doc = view.timeline
     for banner in banners:
         meta = next(
             (n for n in banner.findall(nodes.inline) if "edition-period-links" in n["classes"]),
@@ -592,7 +416,7 @@ def link_banners(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
         )
         if meta is None:
             continue
-        parent = domain.period_by_id(banner["parent"]) if banner["parent"] else None
+        parent = view.period(banner["parent"]) if banner["parent"] else None
         if parent is not None:
             for kind in banner.findall(nodes.inline):
                 if "edition-period-kind" in kind["classes"]:
@@ -657,34 +481,28 @@ def depart_event_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("\\end{quote}\n")
 
 
-def _pass(self: Any, node: nodes.Element) -> None:
-    pass
-
-
 def setup_periods(app: Sphinx) -> None:
     app.add_node(
         period_banner,
         html=(visit_banner_html, depart_banner_html),
         latex=(visit_banner_latex, depart_banner_latex),
-        text=(_pass, _pass),
-        man=(_pass, _pass),
-        texinfo=(_pass, _pass),
+        text=(pass_node, pass_node),
+        man=(pass_node, pass_node),
+        texinfo=(pass_node, pass_node),
     )
     app.add_node(
         event_marker,
         html=(visit_event_html, depart_event_html),
         latex=(visit_event_latex, depart_event_latex),
-        text=(_pass, _pass),
-        man=(_pass, _pass),
-        texinfo=(_pass, _pass),
+        text=(pass_node, pass_node),
+        man=(pass_node, pass_node),
+        texinfo=(pass_node, pass_node),
     )
     app.add_directive("period", PeriodDirective)
     app.add_directive("event", EventDirective)
-    app.add_transform(RecordChronology)
+    app.add_transform(AnnotateChronology)
     app.connect("doctree-resolved", link_banners)
     app.connect("env-check-consistency", check_chronology)
-    app.connect("env-get-outdated", remember_timeline)
-    app.connect("env-get-updated", relink_banners)
 
 
 __all__ = [
@@ -697,6 +515,7 @@ __all__ = [
     "date_label",
     "event_day",
     "event_marker",
+    "event_slug",
     "parse_date",
     "period_banner",
     "period_depths",

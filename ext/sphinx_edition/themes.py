@@ -4,14 +4,14 @@ Data flows one way:
 
 1. ``{theme}`` (role) and ``:::{theme}`` (directive) put a :class:`theme_chips` node
    where the chips will be shown; the directive wraps its passage in a container.
-2. At ``doctree-read`` — once sections and their periods are in place — every tagged
-   passage gets a stable anchor and is recorded in the domain as a
-   :class:`~sphinx_edition.domain.PassageInfo` (excerpt, section, period).
-3. ``themeindex`` only records where theme entries will be (so ``{edition:theme}``
-   resolves) and leaves a :class:`themeindex` placeholder.
+2. A read transform (:class:`AnnotatePassages`) — once sections and their periods are in
+   place — gives every tagged passage a stable anchor carrying its excerpt, section and
+   period; the domain records it as a :class:`~sphinx_edition.domain.PassageInfo`.
+3. ``themeindex`` leaves a :class:`themeindex` placeholder; the domain records where its
+   theme entries will be (so ``{edition:theme}`` resolves).
 4. At ``doctree-resolved`` the chips become links to the theme entries, and every
    placeholder becomes generic docutils nodes (rubrics, lists, a table) built from the
-   passages of the whole book in reading order.
+   passages of the whole book in reading order (a read-only view of the domain).
 5. Visitors: chips are discreet in HTML, a quiet small-caps note in LaTeX, and
    ``[Themes: …]`` in plain text; links into the book also carry a page reference in
    LaTeX (:class:`theme_pageref`).
@@ -20,25 +20,31 @@ Data flows one way:
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.errors import NoUri
 from sphinx.locale import get_translation
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode
 
-from sphinx_edition.config import ThemeSpec, theme_specs
-from sphinx_edition.domain import (
-    PassageInfo,
-    PeriodInfo,
-    get_domain,
+from sphinx_edition.nodes import (
+    PASSAGE_ATTR,
     period_for_node,
-    reading_order,
+    skip_node,
+    theme_chips,
+    themeindex,
 )
+from sphinx_edition.view import BookView, get_view
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from sphinx_edition.config import ThemeSpec
+    from sphinx_edition.records import PeriodInfo
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,7 +52,7 @@ if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
@@ -54,8 +60,6 @@ if TYPE_CHECKING:
 
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
-
-STATIC = Path(__file__).resolve().parent / "static"
 
 #: Class of the container that wraps a ``theme`` directive's passage.
 PASSAGE_CLASS = "edition-theme-passage"
@@ -66,21 +70,8 @@ PASSAGE_THEMES = "edition_themes"
 # -- nodes ------------------------------------------------------------------------------------
 
 
-class theme_chips(nodes.inline):  # type: ignore[misc,unused-ignore]
-    """The theme chips of a passage: links to the themes' entries in the thematic index.
-
-    ``themes`` holds the ids; ``from_role`` is true when a ``{theme}`` role put it there
-    (the passage is then the paragraph it stands in).  The links are filled in at
-    ``doctree-resolved``.
-    """
-
-
 class theme_pageref(nodes.Inline, nodes.Element):  # type: ignore[misc,unused-ignore]
     """A page reference to ``refdoc``/``refid``: printed in LaTeX only."""
-
-
-class themeindex(nodes.General, nodes.Element):  # type: ignore[misc,unused-ignore]
-    """Placeholder of a ``themeindex`` directive, replaced at ``doctree-resolved``."""
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -175,9 +166,9 @@ def _warn(msg: str, *args: Any, location: Any) -> None:
     logger.warning(msg, *args, location=location, type="edition", subtype="theme")
 
 
-def _known_ids(ids: list[str], config: Config, location: Any, where: str) -> list[str]:
+def _known_ids(ids: list[str], env: BuildEnvironment, location: Any, where: str) -> list[str]:
     """The declared ids among *ids*; every other one is a located warning."""
-    declared = theme_specs(config)
+    declared = get_view(env).theme_specs
     known = []
     for theme_id in ids:
         if theme_id in declared:
@@ -210,7 +201,7 @@ class ThemeDirective(SphinxDirective):
 
     def run(self) -> list[Node]:
         location = self.get_location()
-        known = _known_ids(split_ids(self.arguments[0]), self.config, location, "theme directive")
+        known = _known_ids(split_ids(self.arguments[0]), self.env, location, "theme directive")
         if not self.content:
             _warn(
                 "theme directive %r has no content: no passage to tag",
@@ -246,7 +237,7 @@ class ThemeRole(SphinxRole):
         if not ids:
             _warn("theme role has no theme id", location=location)
             return [], []
-        known = _known_ids(ids, self.config, location, "theme role")
+        known = _known_ids(ids, self.env, location, "theme role")
         if not known:
             return [], []
         chips = theme_chips("", themes=known, from_role=True)
@@ -269,22 +260,18 @@ class ThemeIndexDirective(SphinxDirective):
             ids = split_ids(self.options["themes"] or "")
             if not ids:
                 _warn("themeindex :themes: names no theme", location=location)
-            themes = _known_ids(ids, self.config, location, "themeindex :themes:")
+            themes = _known_ids(ids, self.env, location, "themeindex :themes:")
         else:
-            themes = list(theme_specs(self.config))
+            themes = list(get_view(self.env).theme_specs)
         # A second index in the same document needs anchors of its own.
         serial = self.env.new_serialno("edition-themeindex")
         prefix = "theme-" if serial == 0 else f"themeindex{serial}-theme-"
-        domain = get_domain(self.env)
-        for theme_id in themes:
-            domain.set_theme_target(theme_id, docname, prefix + theme_id)
-        domain.note_collector(docname, "themeindex")
         node = themeindex("", themes=themes, prefix=prefix, docname=docname)
         self.set_source_info(node)
         return [node]
 
 
-# -- recording passages (doctree-read) --------------------------------------------------------
+# -- anchoring passages (a read transform) ----------------------------------------------------
 
 
 def _passage_key(node: nodes.Element) -> nodes.Element | None:
@@ -299,67 +286,67 @@ def _passage_key(node: nodes.Element) -> nodes.Element | None:
     return None
 
 
-def record_passages(app: Sphinx, doctree: nodes.document) -> None:
-    """Anchor and record every tagged passage of the document just read.
+class AnnotatePassages(SphinxTransform):
+    """Anchor every tagged passage, and note on its anchor what the domain records.
 
-    Done here, not in the directive, because the period of a passage is set on its
-    section by the ``period`` directive, and section titles are only complete once
-    the document is.
+    A transform of the parsed document, not the directive, because the period of a
+    passage is set on its section by the ``period`` directive, and section titles are only
+    complete once the document is.  It runs just before the domain records the document
+    (``process_doc``, priority 850).
     """
-    env = app.env
-    docname = env.current_document.docname
-    passages: dict[int, tuple[nodes.Element, list[str], int]] = {}
-    order: list[int] = []
-    for node in doctree.findall(nodes.Element):
-        if isinstance(node, nodes.container) and PASSAGE_CLASS in node["classes"]:
-            themes = list(node.get(PASSAGE_THEMES, []))
-            key: nodes.Element | None = node
-        elif isinstance(node, theme_chips) and node.get("from_role"):
-            themes = list(node["themes"])
-            key = _passage_key(node)
-        else:
-            continue
-        if key is None:
-            _warn("theme role outside a paragraph: nothing to tag", location=node)
-            continue
-        if not themes:
-            continue
-        if id(key) in passages:
-            _element, known, line = passages[id(key)]
-            known.extend(t for t in themes if t not in known)
-        else:
-            passages[id(key)] = (key, themes, node.line or key.line or 0)
-            order.append(id(key))
 
-    domain = get_domain(env)
-    limit = int(app.config.edition_theme_excerpt_chars)
-    doc_title = env.titles[docname].astext() if docname in env.titles else docname
-    for number, key_id in enumerate(order, start=1):
-        element, themes, line = passages[key_id]
-        anchor = f"passage-{number}"
-        while anchor in doctree.ids:
-            anchor += "-"
-        target = nodes.target("", "", ids=[anchor])
-        doctree.ids[anchor] = target
-        first = (
-            element if isinstance(element, nodes.paragraph) else element.next_node(nodes.paragraph)
-        )
-        (first if first is not None else element).insert(0, target)
-        text = passage_text(element)
-        if not text.strip():
-            _warn("tagged passage has no text", location=element)
-        domain.add_passage(
-            PassageInfo(
-                themes=tuple(themes),
-                excerpt=make_excerpt(text, limit),
-                period=period_for_node(element),
-                section=_section_title(element) or doc_title,
-                docname=docname,
-                lineno=line,
-                anchor=anchor,
-                order=number,
+    default_priority = 840
+
+    def apply(self, **kwargs: Any) -> None:
+        doctree = self.document
+        passages: dict[int, tuple[nodes.Element, list[str], int]] = {}
+        order: list[int] = []
+        for node in doctree.findall(nodes.Element):
+            if isinstance(node, nodes.container) and PASSAGE_CLASS in node["classes"]:
+                themes = list(node.get(PASSAGE_THEMES, []))
+                key: nodes.Element | None = node
+            elif isinstance(node, theme_chips) and node.get("from_role"):
+                themes = list(node["themes"])
+                key = _passage_key(node)
+            else:
+                continue
+            if key is None:
+                _warn("theme role outside a paragraph: nothing to tag", location=node)
+                continue
+            if not themes:
+                continue
+            if id(key) in passages:
+                _element, known, line = passages[id(key)]
+                known.extend(t for t in themes if t not in known)
+            else:
+                passages[id(key)] = (key, themes, node.line or key.line or 0)
+                order.append(id(key))
+
+        limit = int(self.config.edition_theme_excerpt_chars)
+        for number, key_id in enumerate(order, start=1):
+            element, themes, line = passages[key_id]
+            anchor = f"passage-{number}"
+            while anchor in doctree.ids:
+                anchor += "-"
+            text = passage_text(element)
+            if not text.strip():
+                _warn("tagged passage has no text", location=element)
+            record = {
+                "themes": tuple(themes),
+                "excerpt": make_excerpt(text, limit),
+                "period": period_for_node(element),
+                "section": _section_title(element) or "",
+                "lineno": line,
+                "order": number,
+            }
+            target = nodes.target("", "", ids=[anchor], **{PASSAGE_ATTR: record})
+            doctree.ids[anchor] = target
+            first = (
+                element
+                if isinstance(element, nodes.paragraph)
+                else element.next_node(nodes.paragraph)
             )
-        )
+            (first if first is not None else element).insert(0, target)
 
 
 # -- rendering (doctree-resolved) -------------------------------------------------------------
@@ -384,17 +371,15 @@ def _ref(
     return ref
 
 
-def _fill_chips(chips: theme_chips, builder: Builder, fromdoc: str) -> None:
-    env = builder.env
-    specs = theme_specs(env.config)
-    domain = get_domain(env)
+def _fill_chips(chips: theme_chips, view: BookView, builder: Builder, fromdoc: str) -> None:
+    specs = view.theme_specs
     for number, theme_id in enumerate(chips["themes"]):
         if number:
             chips += nodes.inline(", ", ", ", classes=["edition-theme-sep"])
         spec = specs.get(theme_id)
         label = spec.label if spec is not None else theme_id
         child = nodes.inline(label, label)
-        found = domain.theme_target(theme_id)
+        found = view.theme_target(theme_id)
         if found is None:
             chips += nodes.inline(label, label, classes=["edition-theme-chip"])
         else:
@@ -407,13 +392,14 @@ def _para(*children: nodes.Node, classes: list[str] | None = None) -> nodes.para
     return nodes.paragraph("", "", *children, classes=classes or [])
 
 
-def _render_index(node: themeindex, builder: Builder, fromdoc: str) -> list[nodes.Node]:
+def _render_index(
+    node: themeindex, view: BookView, builder: Builder, fromdoc: str
+) -> list[nodes.Node]:
     env = builder.env
-    domain = get_domain(env)
-    specs = theme_specs(env.config)
-    docs = reading_order(env)
-    passages = domain.passages(docs)
-    periods = domain.periods(docs)
+    specs = view.theme_specs
+    docs = view.order
+    passages = view.passages()
+    periods = view.periods()
     prefix = str(node["prefix"])
     index_doc = str(node["docname"])
     themes = [t for t in node["themes"] if t in specs]
@@ -451,9 +437,8 @@ def _render_index(node: themeindex, builder: Builder, fromdoc: str) -> list[node
             chapter = titles.get(passage.docname, passage.docname)
             # Chapter and period place a passage; its section would make entries run over
             # several lines, so it is only the link's title.
-            linked = _ref(
-                builder, fromdoc, passage.docname, passage.anchor, excerpt, passage.section
-            )
+            section = passage.section or chapter  # outside any section: the document
+            linked = _ref(builder, fromdoc, passage.docname, passage.anchor, excerpt, section)
             para += linked
             where = chapter
             if passage.period is not None:
@@ -480,13 +465,13 @@ def _render_index(node: themeindex, builder: Builder, fromdoc: str) -> list[node
 def _render_table(
     themes: list[str],
     counts: dict[str, dict[str | None, int]],
-    periods: list[PeriodInfo],
+    periods: tuple[PeriodInfo, ...],
     builder: Builder,
     fromdoc: str,
     index_doc: str,
     prefix: str,
     cell_anchor: Callable[[str, str | None], str],
-    specs: dict[str, ThemeSpec],
+    specs: Mapping[str, ThemeSpec],
 ) -> list[nodes.Node]:
     columns: list[tuple[str | None, str]] = [(p.id, p.title) for p in periods]
     if any(None in per for per in counts.values()):
@@ -536,11 +521,12 @@ def _render_table(
 def render_themes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Fill the chips and the thematic indexes of a document about to be written."""
     builder = app.builder
+    view = get_view(app.env)
     for chips in list(doctree.findall(theme_chips)):
         if not chips.children:
-            _fill_chips(chips, builder, docname)
+            _fill_chips(chips, view, builder, docname)
     for node in list(doctree.findall(themeindex)):
-        node.replace_self(_render_index(node, builder, docname))
+        node.replace_self(_render_index(node, view, builder, docname))
 
 
 # -- visitors ---------------------------------------------------------------------------------
@@ -590,20 +576,6 @@ def visit_pageref_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def skip_node(self: Any, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
-def add_static(app: Sphinx) -> None:
-    """Add the chips' stylesheet to HTML-format builders (HTML, ePub) only."""
-    if app.builder.format != "html":
-        return
-    static = str(STATIC)
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
-    app.add_css_file("themes.css")
-
-
 def setup_themes(app: Sphinx) -> None:
     """Register the ``theme`` directive and role, ``themeindex`` and their renderers."""
     app.add_node(
@@ -624,6 +596,19 @@ def setup_themes(app: Sphinx) -> None:
     app.add_directive("theme", ThemeDirective)
     app.add_role("theme", ThemeRole())
     app.add_directive("themeindex", ThemeIndexDirective)
-    app.connect("doctree-read", record_passages)
+    app.add_transform(AnnotatePassages)
     app.connect("doctree-resolved", render_themes)
-    app.connect("builder-inited", add_static)
+
+
+__all__ = [
+    "PASSAGE_CLASS",
+    "ThemeDirective",
+    "ThemeIndexDirective",
+    "ThemeRole",
+    "make_excerpt",
+    "passage_text",
+    "split_ids",
+    "theme_chips",
+    "theme_pageref",
+    "themeindex",
+]
