@@ -10,10 +10,9 @@ Data flow, one module per step:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from docutils import nodes
-
+from sphinx_edition.nodes import pass_node, skip_node
 from sphinx_edition.timeline.directive import (
     TimelineDirective,
     TimelineRenderer,
@@ -69,14 +68,6 @@ __all__ = [
 ]
 
 
-def _skip(self: Any, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
-def _pass(self: Any, node: nodes.Element) -> None:
-    pass
-
-
 def add_tikz(app: Sphinx) -> None:
     """``builder-inited``: LaTeX draws the figure with TikZ; other builders need no package."""
     if app.builder.format == "latex":
@@ -88,12 +79,12 @@ def setup_timeline(app: Sphinx) -> None:
     app.add_node(timeline)
     app.add_node(
         timeline_figure,
-        html=(visit_figure_html, _pass),
-        latex=(visit_figure_latex, _pass),
+        html=(visit_figure_html, pass_node),
+        latex=(visit_figure_latex, pass_node),
         # The table that follows the figure carries the same data in these formats.
-        text=(_skip, _pass),
-        man=(_skip, _pass),
-        texinfo=(_skip, _pass),
+        text=(skip_node, pass_node),
+        man=(skip_node, pass_node),
+        texinfo=(skip_node, pass_node),
     )
     app.add_directive("timeline", TimelineDirective)
     app.connect("doctree-resolved", render_timelines)

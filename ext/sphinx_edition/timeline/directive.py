@@ -26,21 +26,22 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id, make_refnode
 
-from sphinx_edition.domain import EventInfo, PeriodInfo, get_domain, reading_order
+from sphinx_edition.dates import date_label, parse_date, span_label
+from sphinx_edition.domain import get_domain
 from sphinx_edition.periods import (
     TIMELINE_ANCHOR,
     climate_label,
-    date_label,
     event_day,
-    parse_date,
     period_depths,
     period_span,
-    span_label,
 )
 from sphinx_edition.timeline.layout import Entry, layout
+from sphinx_edition.view import get_view
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from sphinx_edition.records import EventInfo, PeriodInfo
 
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
@@ -164,13 +165,12 @@ class TimelineRenderer:
         return ref, href
 
     def entries(self, node: timeline) -> tuple[list[Entry], list[Entry]]:
-        domain = get_domain(self.env)
-        docs = reading_order(self.env)
+        book = get_view(self.env)
         all_periods: dict[str, PeriodInfo] = {}
-        for info in domain.periods(docs):
+        for info in book.periods():
             all_periods.setdefault(info.id, info)
         all_events: dict[str, EventInfo] = {}
-        for event in domain.events(docs):
+        for event in book.events():
             all_events.setdefault(event.id, event)
         depths = period_depths(list(all_periods.values()))
 
