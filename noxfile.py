@@ -137,6 +137,8 @@ COMPAT_PACKAGES = (
     "pybtex",
     "pybtex-docutils",
     "myst-parser",
+    "lxml",
+    "rispy",
 )
 #: The extension's tests on the small books of tests/roots (seconds each); the tests of the
 #: whole edition (the PDF, the browser, reproducibility) stay with ``nox -s tests``.
@@ -176,9 +178,10 @@ def lowest_pins() -> list[str]:
 def compat(session: nox.Session, versions: str) -> None:
     """The extension's tests on the lowest declared versions of its dependencies, then the newest.
 
-    The lowest: exactly the lower bounds of pyproject.toml for Sphinx, docutils,
-    sphinxcontrib-bibtex, pybtex, pybtex-docutils and myst-parser. The newest: everything
-    upgraded. The whole-edition tests (``slow``) stay with ``nox -s tests``.
+    The lowest: exactly the lower bounds that pyproject.toml declares for the packages of
+    COMPAT_PACKAGES (Sphinx, docutils, sphinxcontrib-bibtex, pybtex, pybtex-docutils,
+    myst-parser, lxml, rispy). The newest: everything upgraded. The whole-edition tests
+    (``slow``) stay with ``nox -s tests``.
     """
     env = {"UV_COMPILE_BYTECODE": "1"}
     if versions == "lowest":
