@@ -11,10 +11,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,7 +61,7 @@ def site(
     root = tmp_path_factory.mktemp("site") / "html"
     shutil.copytree(edition_html, root)
     downloads = root / "downloads"
-    downloads.mkdir()
+    downloads.mkdir(exist_ok=True)  # the build writes the bibliography exports there
     shutil.copy2(edition_epub / EPUB, downloads / EPUB)
     # The session's PDF (shared with the PDF tests) when TeX is here; otherwise a stand-in,
     # since what is tested here is the link, not the PDF.
@@ -303,11 +305,79 @@ def test_paragraph_link_shows_on_keyboard_focus(page: Any, server: str) -> None:
     assert float(link.evaluate("(el) => getComputedStyle(el).opacity")) == 1
 
 
+# -- other themes ------------------------------------------------------------------------
+
+
+#: Themes besides furo in which the previews and links are used in a browser.
+OTHER_THEMES = ["alabaster", "pydata_sphinx_theme"]
+
+
+@pytest.fixture(scope="module", params=OTHER_THEMES)
+def themed_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """``tests/roots/test-anytheme`` built in another theme, served."""
+    theme = str(request.param)
+    if importlib.util.find_spec(theme) is None:
+        if IN_CI:
+            pytest.fail(f"{theme} is missing: the test extra must install it")
+        pytest.skip(f"{theme} is not installed")
+    out = tmp_path_factory.mktemp(f"browser-{theme}") / "html"
+    source = Path(__file__).resolve().parent / "roots" / "test-anytheme"
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "-q"]
+    result = subprocess.run(
+        [*command, "-D", f"html_theme={theme}", str(source), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    with serve(out) as url:
+        yield url
+
+
+def test_note_preview_and_paragraph_link_in_other_themes(page: Any, themed_server: str) -> None:
+    page.goto(themed_server + "chapter.html")
+    mark = page.locator("a.footnote-reference").first
+    expected = _note_text(page, mark)
+    assert "Special Providence" in expected
+    mark.hover()
+    preview = page.locator(PREVIEW)
+    preview.wait_for(state="visible", timeout=3000)
+    assert _preview_text(page) == " ".join(expected.split())
+    # Fully visible, next to its mark.
+    box = preview.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1280
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden", timeout=3000)
+    # Paragraph links appear on hover and lead to their paragraph.
+    paragraph = page.locator("p", has_text="Poland joined").first
+    link = paragraph.locator("a.edition-paralink")
+    paragraph.hover()
+    page.wait_for_timeout(300)
+    assert float(link.evaluate("(el) => getComputedStyle(el).opacity")) == 1
+    link.click()
+    assert urlsplit(page.url).fragment == paragraph.get_attribute("id")
+    # The download links are there, and say when a file is not in the build.
+    downloads = page.locator(".edition-downloads a.edition-download")
+    assert downloads.count() == 3
+    downloads.first.click()
+    status = page.locator(".edition-downloads [role='status']")
+    status.wait_for(state="visible", timeout=3000)
+    assert "Not in this build" in status.inner_text()
+
+
 # -- downloads ----------------------------------------------------------------------------
+
+
+#: Pages made from a template alone, without a body of text: no download links there.
+TEMPLATE_PAGES = {"search.html", "genindex.html"}
 
 
 def test_every_page_links_to_the_pdf_and_the_epub(page: Any, server: str, site: Path) -> None:
     for name in pages(site):
+        if name in TEMPLATE_PAGES:
+            continue
         page.goto(server + name)
         links = page.locator(".edition-downloads a")
         assert links.count() == 2, name
@@ -348,7 +418,7 @@ def test_a_download_missing_from_the_build_is_said_so(
         link.click()
         status = page.locator(".edition-downloads [role='status']")
         status.wait_for(state="visible", timeout=3000)
-        assert "nox" in status.inner_text()
+        assert "Not in this build" in status.inner_text()
         assert page.url == url + "obama.html"
 
 

@@ -244,8 +244,8 @@ def test_download_links_point_next_to_the_html(
     monkeypatch.delenv("READTHEDOCS", raising=False)
     app.build()
     soup = BeautifulSoup((app.outdir / "chapter.html").read_text(encoding="utf-8"), "lxml")
-    assert soup.select_one("a.dl-pdf")["href"] == "downloads/reader.pdf"
-    assert soup.select_one("a.dl-epub")["href"] == "downloads/reader.epub"
+    assert soup.select_one("a.edition-download-pdf")["href"] == "downloads/reader.pdf"
+    assert soup.select_one("a.edition-download-epub")["href"] == "downloads/reader.epub"
 
 
 @pytest.mark.sphinx("html", testroot="reader", freshenv=True)
@@ -257,5 +257,5 @@ def test_download_links_on_read_the_docs_are_its_own(
     monkeypatch.setenv("READTHEDOCS_VERSION", "stable")
     app.build()
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert soup.select_one("a.dl-pdf")["href"] == "/_/downloads/fr/stable/pdf/"
-    assert soup.select_one("a.dl-epub")["href"] == "/_/downloads/fr/stable/epub/"
+    assert soup.select_one("a.edition-download-pdf")["href"] == "/_/downloads/fr/stable/pdf/"
+    assert soup.select_one("a.edition-download-epub")["href"] == "/_/downloads/fr/stable/epub/"

@@ -13,4 +13,4 @@ epub_identifier = "urn:uuid:0b7f6a4e-1d2c-4b8e-9a3f-5c6d7e8f9a0b"
 epub_uid = "reader-book"
 epub_scheme = "uuid"
 latex_documents = [("index", "reader.tex", "Reader", "Tester", "manual")]
-templates_path = ["_templates"]
+edition_downloads = ["pdf", "epub"]
