@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
 from unittest import mock
 
+import pybtex.plugin
 import pytest
 from pybtex.database import BibliographyData, parse_string
 from pybtex.plugin import find_plugin
 from sphinx_edition.notes import resolve_style
 from sphinx_edition.oxford import OxfordStyle
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 BIB = r"""
 @book{mead2001,
@@ -155,10 +162,13 @@ def test_registered_as_pybtex_entry_point() -> None:
 
 
 def test_style_resolved_once_per_build() -> None:
-    resolve_style("oxford", refresh=True)
-    with mock.patch("pybtex.plugin.entry_points") as entry_points:
+    """The style is looked up once per build, kept on the domain, and pybtex's registry of
+    plugins (shared by every build of the process) is left alone."""
+    domain = SimpleNamespace(styles={})
+    env = cast("BuildEnvironment", SimpleNamespace(get_domain=lambda name: domain))
+    with mock.patch("pybtex.plugin.entry_points", wraps=importlib.metadata.entry_points) as scan:
         for _ in range(100):
-            assert find_plugin("pybtex.style.formatting", "oxford") is OxfordStyle
+            assert resolve_style(env, "oxford") is OxfordStyle
             OxfordStyle()
-        assert resolve_style("oxford") is OxfordStyle
-    entry_points.assert_not_called()
+    assert scan.call_count == 1
+    assert "oxford" not in pybtex.plugin._RUNTIME_PLUGINS.get("pybtex.style.formatting", {})

@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id, make_refnode
 
 from sphinx_edition.dates import PartialDate, date_label, event_slug, parse_date, span_label
+from sphinx_edition.domain import get_domain
 from sphinx_edition.nodes import (
     PERIOD_ATTR,
     event_marker,
@@ -36,6 +37,7 @@ from sphinx_edition.records import EventInfo, PeriodInfo
 from sphinx_edition.view import get_view
 
 if TYPE_CHECKING:
+    from collections.abc import Hashable
     from datetime import date
 
     from sphinx.application import Sphinx
@@ -402,6 +404,22 @@ def check_chronology(app: Sphinx, env: BuildEnvironment) -> None:
             )
 
 
+def changed_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: the pages whose banners link elsewhere than last time.
+
+    A banner shows its parent period (title, place) and the place of the book's first
+    timeline; either may change with another document.
+    """
+    view = get_view(env)
+    links: dict[str, list[Hashable]] = {}
+    for period in view.periods():
+        parent = view.period(period.parent) if period.parent else None
+        shown = (parent.docname, parent.anchor, parent.title) if parent is not None else None
+        links.setdefault(period.docname, []).append(shown)
+    new: dict[str, Hashable] = {doc: (view.timeline, tuple(shown)) for doc, shown in links.items()}
+    return get_domain(env).changed_pages(app, "banners", new)
+
+
 def link_banners(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
     """``doctree-resolved``: link each banner to its parent period and to the timeline."""
     banners = list(doctree.findall(period_banner))
@@ -503,6 +521,7 @@ def setup_periods(app: Sphinx) -> None:
     app.add_transform(AnnotateChronology)
     app.connect("doctree-resolved", link_banners)
     app.connect("env-check-consistency", check_chronology)
+    app.connect("env-get-updated", changed_pages)
 
 
 __all__ = [

@@ -31,6 +31,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode
 
+from sphinx_edition.domain import get_domain
 from sphinx_edition.nodes import (
     PASSAGE_ATTR,
     period_for_node,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from sphinx_edition.records import PeriodInfo
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Hashable
 
     from docutils.nodes import Node, system_message
     from sphinx.application import Sphinx
@@ -529,6 +530,34 @@ def render_themes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(_render_index(node, view, builder, docname))
 
 
+def changed_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: the thematic indexes and the pages with chips whose data changed.
+
+    An index shows every passage (lines left out: moving text changes nothing), the
+    periods' titles, the titles of the documents and the declared themes; chips show
+    their themes' labels and where their entries are.
+    """
+    view = get_view(env)
+    passages = tuple(p._replace(lineno=0) for p in view.passages())
+    docs = sorted({p.docname for p in passages})
+    index = (
+        passages,
+        tuple((p.id, p.title) for p in view.periods()),
+        tuple(env.titles[doc].astext() if doc in env.titles else doc for doc in docs),
+        tuple(view.theme_specs.values()),
+    )
+    new: dict[str, Hashable] = dict.fromkeys(view.collectors("themeindex"), index)
+    chips: dict[str, list[Hashable]] = {}
+    for passage in passages:
+        for theme in passage.themes:
+            spec = view.theme_specs.get(theme)
+            label = spec.label if spec is not None else theme
+            chips.setdefault(passage.docname, []).append((theme, label, view.theme_target(theme)))
+    for doc, shown in chips.items():
+        new[doc] = (new.get(doc), tuple(shown))
+    return get_domain(env).changed_pages(app, "themes", new)
+
+
 # -- visitors ---------------------------------------------------------------------------------
 
 
@@ -598,6 +627,7 @@ def setup_themes(app: Sphinx) -> None:
     app.add_directive("themeindex", ThemeIndexDirective)
     app.add_transform(AnnotatePassages)
     app.connect("doctree-resolved", render_themes)
+    app.connect("env-get-updated", changed_pages)
 
 
 __all__ = [

@@ -1,11 +1,13 @@
 """A minimal stand-in for the ``period`` directive: only the contract themes rely on.
 
-It sets ``section[PERIOD_ATTR]`` and records a PeriodInfo, as ``edition.periods`` does,
-so that these tests do not depend on the full chronology feature.
+It sets ``section[PERIOD_ATTR]`` in a read transform and records a PeriodInfo, as
+``sphinx_edition.periods`` does, so that these tests do not depend on the full chronology
+feature.
 """
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_edition.domain import PERIOD_ATTR, PeriodInfo, get_domain
@@ -33,17 +35,21 @@ class period_marker(nodes.Invisible, nodes.Element):
     pass
 
 
-def mark_sections(app, doctree):
-    for marker in list(doctree.findall(period_marker)):
-        section = marker.parent
-        while section is not None and not isinstance(section, nodes.section):
-            section = section.parent
-        if section is not None:
-            section[PERIOD_ATTR] = marker["period"]
-        marker.parent.remove(marker)
+class MarkSections(SphinxTransform):
+    # before the themes anchor their passages (and read their periods)
+    default_priority = 400
+
+    def apply(self):
+        for marker in list(self.document.findall(period_marker)):
+            section = marker.parent
+            while section is not None and not isinstance(section, nodes.section):
+                section = section.parent
+            if section is not None:
+                section[PERIOD_ATTR] = marker["period"]
+            marker.parent.remove(marker)
 
 
 def setup(app):
     app.add_directive("test-period", TestPeriod)
-    app.connect("doctree-read", mark_sections, priority=400)
+    app.add_transform(MarkSections)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
