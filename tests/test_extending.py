@@ -1,4 +1,5 @@
-"""The examples of the Extending page build as they stand, and the extension's events fire."""
+"""The examples of the Extending page build as they stand, in MyST and in reStructuredText,
+and the extension's events fire."""
 
 from __future__ import annotations
 
@@ -12,31 +13,72 @@ from conftest import DOCS, ROOT
 from sphinx.testing.util import SphinxTestApp
 
 PAGE = (DOCS / "extending.md").read_text(encoding="utf-8")
+#: The two syntaxes of the examples: the code-block language, the suffix of the files.
+SYNTAXES = {"myst": ("md", ".md"), "rst": ("rst", ".rst")}
 
 
 def fenced(language: str) -> list[str]:
-    """The page's fenced blocks in *language* (three or four backticks)."""
+    """The page's plain fenced blocks in *language* (three or four backticks)."""
     pattern = rf"^(`{{3,4}}){language}\n(.*?)^\1\s*$"
     return [m.group(2) for m in re.finditer(pattern, PAGE, re.M | re.S)]
 
 
-@pytest.fixture
-def example_book(tmp_path: Path) -> Path:
-    """A book whose chapter is every MyST example of the page, in order."""
-    src = tmp_path / "book"
-    src.mkdir()
+def examples(language: str) -> list[str]:
+    """The page's examples in *language* (``md`` or ``rst``): its captioned code blocks."""
+    pattern = rf"^(`{{3,4}})\{{code-block\}} {language}\n:caption: [^\n]*\n\n(.*?)^\1\s*$"
+    return [m.group(2) for m in re.finditer(pattern, PAGE, re.M | re.S)]
+
+
+def test_every_example_is_shown_in_both_syntaxes() -> None:
+    myst, rst = examples("md"), examples("rst")
+    assert len(myst) == len(rst) >= 6
+    for directive in ("notecite", "period", "event", "timeline", "theme", "themeindex"):
+        assert any(f"{{{directive}}}" in block for block in myst), directive
+        assert any(f".. {directive}::" in block or f":{directive}:`" in block for block in rst), (
+            directive
+        )
+    for role in ("edition:period", "edition:event", "edition:theme", "theme", "notecite"):
+        assert any(f"{{{role}}}`" in block for block in myst), role
+        assert any(f":{role}:`" in block for block in rst), role
+
+
+def _conf(syntax: str) -> str:
     conf = next(block for block in fenced("python") if "extensions" in block)
+    if syntax == "rst":
+        # As the page says: a book in reStructuredText only needs no MyST.
+        conf = conf.replace('"myst_parser", ', "")
+        conf = "".join(
+            line for line in conf.splitlines(keepends=True) if not line.startswith("myst_")
+        )
+        assert "myst" not in conf
+    return conf
+
+
+@pytest.fixture(params=sorted(SYNTAXES))
+def example_book(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A book whose chapter is every example of the page in one syntax, in order."""
+    syntax: str = request.param
+    language, suffix = SYNTAXES[syntax]
+    src = tmp_path / syntax
+    src.mkdir()
     listener = next(block for block in fenced("python") if "edition-collected" in block)
     (src / "conf.py").write_text(
-        conf.replace('["refs.bib"]', f"[{str(ROOT / 'refs.bib')!r}]")
+        _conf(syntax).replace('["refs.bib"]', f"[{str(ROOT / 'refs.bib')!r}]")
         + 'html_theme = "basic"\nproject = "Examples"\n'
         + listener
     )
-    examples = fenced("md")
-    assert len(examples) >= 5
-    (src / "index.md").write_text("# Examples\n\n```{toctree}\nchapter\nrefs\n```\n")
-    (src / "chapter.md").write_text("# Chapter\n\n" + "\n\n".join(examples))
-    (src / "refs.md").write_text("# References\n\n```{bibliography}\n```\n")
+    blocks = "\n\n".join(examples(language))
+    if syntax == "rst":
+        (src / "index.rst").write_text(
+            "Examples\n========\n\n.. toctree::\n\n   chapter\n   refs\n"
+        )
+        (src / "chapter.rst").write_text("Chapter\n=======\n\n" + blocks)
+        (src / "refs.rst").write_text("References\n==========\n\n.. bibliography::\n")
+    else:
+        (src / "index.md").write_text("# Examples\n\n```{toctree}\nchapter\nrefs\n```\n")
+        (src / "chapter.md").write_text("# Chapter\n\n" + blocks)
+        (src / "refs.md").write_text("# References\n\n```{bibliography}\n```\n")
+    assert sorted(p.suffix for p in src.glob("*") if p.name != "conf.py") == [suffix] * 3
     return src
 
 
@@ -62,6 +104,11 @@ def test_examples_build_without_warnings(
         assert soup.select("svg")  # the timeline
         assert "NATO" in text  # the thematic index
         assert len(soup.select("a.footnote-reference")) == 2
+        assert len(soup.select(".edition-theme-chips")) == 2  # the directive and the role
+        # the cross-reference roles
+        assert soup.select_one('p a[href="#period-reset"]') is not None
+        assert soup.select_one('p a[href="#event-2010-04-08-new-start-signed-in-prague"]')
+        assert soup.select_one('p a[href="#theme-nato"]') is not None
 
 
 def test_events_are_emitted_with_the_collected_data(rootdir: Path, tmp_path: Path) -> None:
