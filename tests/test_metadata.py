@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT
 from pybtex.database import parse_file, parse_string
 from sphinx.testing.util import SphinxTestApp
-from sphinx_edition.metadata import download_basename
+from sphinx_edition.reader import download_basename
 from sphinx_edition.works import Name, Work, coins, plain, ris_record, ris_text, work_from_entry
 
 CONF = runpy.run_path(str(DOCS / "conf.py"))

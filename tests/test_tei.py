@@ -98,7 +98,7 @@ def _build_tei(srcdir: Path, base: Path) -> Path:
     result = build_edition("tei", base / "out", base / "doctrees", srcdir=srcdir)
     assert result.returncode == 0, f"tei build failed:\n{result.stdout}\n{result.stderr}"
     assert result.stderr.strip() == "", f"tei build warned:\n{result.stderr}"
-    (document,) = (base / "out").glob("*.xml")
+    (document,) = (base / "out").glob("*.tei")
     return document
 
 
@@ -116,7 +116,7 @@ def tei_tree(edition_tei: Path) -> etree._ElementTree:
 def test_tei_is_valid_against_tei_all(
     edition_tei: Path, tei_tree: etree._ElementTree, tei_schema: etree.RelaxNG
 ) -> None:
-    assert edition_tei.name == f"{CONF['epub_basename']}.xml"
+    assert edition_tei.name == f"{CONF['epub_basename']}.tei"
     start = time.perf_counter()
     valid = tei_schema.validate(tei_tree)
     errors = [f"{e.line}: {e.message}" for e in tei_schema.error_log][:10]

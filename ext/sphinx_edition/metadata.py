@@ -34,6 +34,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from sphinx_edition.domain import get_domain
+from sphinx_edition.reader import download_basename
 from sphinx_edition.works import Work, bibtex_text, coins, ris_text, work_from_entry, work_jsonld
 
 if TYPE_CHECKING:
@@ -143,22 +144,6 @@ def _year_of(copyright_text: str) -> str:
     """The last year named in ``copyright`` ("2024-2026, Name" → "2026"), or ""."""
     years = re.findall(r"(?<!\d)(\d{4})(?!\d)", copyright_text)
     return years[-1] if years else ""
-
-
-def download_basename(config: Config) -> str:
-    """The base name of the edition's downloads (``<basename>.pdf``, ``.epub``, ``.bib``…)."""
-    try:
-        from sphinx_edition import reader  # noqa: PLC0415 -- optional, newer API
-
-        named = getattr(reader, "download_basename", None)
-        if callable(named):
-            return str(named(config))
-    except ImportError:  # pragma: no cover -- reader is part of the package
-        pass
-    basename = str(getattr(config, "epub_basename", "") or "")
-    if basename:
-        return basename
-    return re.sub(r"[^a-z0-9]+", "-", str(config.project).lower()).strip("-") or "book"
 
 
 def pdf_filename(config: Config) -> str:

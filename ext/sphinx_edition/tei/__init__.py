@@ -1,7 +1,7 @@
 """The ``tei`` builder: the whole book as one TEI P5 document, valid against ``tei_all``.
 
 ``sphinx-build -b tei`` resolves every document (so notes are numbered footnotes, as in
-every other output), then writes ``<basename>.xml``:
+every other output), then writes ``<basename>.tei``:
 
 * ``teiHeader`` — :mod:`sphinx_edition.tei.header`: title, authors, edition, publication, the
   delivered source (``edition_tei_source``), the editorial principles
@@ -27,12 +27,8 @@ from sphinx.util import logging
 
 from sphinx_edition.config import theme_specs
 from sphinx_edition.domain import get_domain
-from sphinx_edition.metadata import (
-    bib_entries,
-    bibliography_keys,
-    book_metadata,
-    download_basename,
-)
+from sphinx_edition.metadata import bib_entries, bibliography_keys, book_metadata
+from sphinx_edition.reader import download_basename
 from sphinx_edition.tei.header import TEI_NS, XML_LANG, bibl_struct, stand_off, sub, tei_header
 from sphinx_edition.tei.text import TextConverter
 from sphinx_edition.works import work_from_entry
@@ -47,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 
 class TEIBuilder(Builder):
-    """Write the book as one TEI P5 document, ``<basename>.xml``."""
+    """Write the book as one TEI P5 document, ``<basename>.tei``."""
 
     name = "tei"
     format = "tei"
@@ -77,7 +73,9 @@ class TEIBuilder(Builder):
 
     def finish(self) -> None:
         document = build_tei(self)
-        target = Path(self.outdir) / f"{download_basename(self.config)}.xml"
+        # .tei: the extension registered with application/tei+xml (RFC 6129), and the name
+        # the download links give it.
+        target = Path(self.outdir) / f"{download_basename(self.config)}.tei"
         target.write_bytes(
             etree.tostring(document, xml_declaration=True, encoding="UTF-8", pretty_print=True)
         )
