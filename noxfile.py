@@ -104,6 +104,13 @@ def pdf(session: nox.Session) -> None:
     session.log(f"PDF: {BUILD / 'latex' / 'dynamics-of-us-russia-relations.pdf'}")
 
 
+@nox.session
+def tei(session: nox.Session) -> None:
+    """Build the book as one TEI P5 document into build/tei."""
+    _install(session, "docs")
+    _sphinx(session, "tei", BUILD / "tei")
+
+
 def _latexmk(session: nox.Session, directory: Path) -> None:
     # nonstopmode and -halt-on-error: a TeX error fails the build and never waits for an
     # answer at a TeX prompt.
