@@ -164,6 +164,8 @@ epub_uid = "edition-dynamics-us-russia"
 epub_scheme = "uuid"
 epub_copyright = copyright
 epub_show_urls = "no"
+# The reader's book has no index: Sphinx's general index lists the API's objects only.
+epub_use_index = False
 # .buildinfo.bak: Sphinx's copy of the previous build information, when the configuration
 # changed between two builds into the same directory; not part of the book.
 epub_exclude_files = ["search.html", ".buildinfo.bak"]
@@ -179,6 +181,66 @@ latex_toplevel_sectioning = "chapter"
 latex_show_urls = "no"
 latex_use_xindy = False
 latex_domain_indices = False
+# The book's design (page, running heads, blank versos, back matter, tables): _latex/.
+latex_additional_files = ["_latex/editionbook.sty"]
+
+
+def _citation_field(name: str) -> str:
+    """A top-level field of CITATION.cff: the version's date is given there, for every format."""
+    for line in (ROOT / "CITATION.cff").read_text("utf-8").splitlines():
+        if line.startswith(f"{name}:"):
+            return line.partition(":")[2].strip().strip('"')
+    return ""
+
+
+_released = time.strptime(_citation_field("date-released"), "%Y-%m-%d")
+_released_on = f"{_released.tm_mday} {time.strftime('%B %Y', _released)}"
+_published = time.strftime("%Y", _released)
+_publisher = "The edition team"
+
+# The title page and its verso, the imprint: what the edition is, its principles in one
+# sentence, its licence, version and date, and how to cite it.  The title comes from
+# `project` and `subtitle` (real en dashes: Sphinx's fontspec set-up turns TeX's "--"
+# ligature off, so "--" would print as two hyphens).
+_title_page = rf"""
+\frontmatter
+\begin{{titlepage}}
+\centering
+\vspace*{{0.2\textheight}}
+{{\Huge\bfseries {project}\par}}
+\vspace{{1.5em}}
+{{\Large {subtitle}\par}}
+\vspace{{4em}}
+{{\large A Masters literature review\\ in International Relations and History\par}}
+\vfill
+{{\large A digital edition\par}}
+\vspace{{0.5em}}
+{{{_publisher}\par}}
+\end{{titlepage}}
+\thispagestyle{{empty}}
+\null\vfill
+\begingroup\small\raggedright\setlength{{\parindent}}{{0pt}}\setlength{{\parskip}}{{0.8em}}
+\textit{{{project}: {subtitle}}} is a digital edition of a Masters literature review in
+International Relations and History, as it was delivered: 5,085 words and 69 notes citing
+43 works.  The delivered text names no author, institution or course.
+
+Every word of the review is kept, in its order; paragraphs split by the delivered pages are
+joined, each note cites in the Oxford style the work the delivered note points to, and the
+source's errors stay in the text, explained in editorial notes (About this edition,
+p.~\pageref{{\detokenize{{about::doc}}}}).
+
+Version {release}, {_released_on}.  \textcopyright{{}} {_published} {_publisher}.
+Published under the MIT License.
+
+Cite as: \textit{{{project}: {subtitle}}}, digital edn, version {release}
+({_publisher}, {_published}), \url{{{html_baseurl}}}.  Other forms: Cite this edition,
+p.~\pageref{{\detokenize{{cite::doc}}}}.
+
+Set in FreeSerif with Sphinx and XeLaTeX.
+\endgroup
+\clearpage
+"""
+
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
@@ -190,40 +252,25 @@ latex_elements = {
     "fncychap": "",
     "printindex": "",
     "makeindex": "",
-    "preamble": r"""
+    "preamble": rf"""
 % Document information of the PDF (hyperref is loaded before the preamble).
-\hypersetup{
-  pdftitle={Dynamics of US--Russia Relations: A literature review, 1991--2012},
-  pdfauthor={The edition team},
-  pdfsubject={International Relations; History},
-  pdfkeywords={United States; Russia; foreign policy; post-Soviet relations; reset;
-    NATO enlargement; arms control; literature review},
-  pdflang={en},
-  pdfcreator={Sphinx and XeLaTeX},
-}
-\usepackage{microtype}
-\setlength{\parindent}{1.5em}
-\setlength{\parskip}{0pt}
-\renewcommand{\footnotesize}{\small}
-\makeatletter\@ifundefined{counterwithout}{\usepackage{chngcntr}}{}\makeatother
-\counterwithout{footnote}{chapter}
-\makeatletter\renewcommand{\py@HeaderFamily}{\rmfamily\bfseries}\makeatother
-% A book's running head is its title, not a software release ("Release 1.0").
-\makeatletter\renewcommand{\py@release}{}\renewcommand{\sphinxheadercomma}{}\makeatother
+\hypersetup{{
+  pdftitle={{{project}: {subtitle}}},
+  pdfauthor={{{_publisher}}},
+  pdfsubject={{International Relations; History}},
+  pdfkeywords={{United States; Russia; foreign policy; post-Soviet relations; reset;
+    NATO enlargement; arms control; literature review}},
+  pdflang={{en}},
+  pdfcreator={{Sphinx and XeLaTeX}},
+}}
+\usepackage{{microtype}}
+\makeatletter\renewcommand{{\py@HeaderFamily}}{{\rmfamily\bfseries}}\makeatother
+\usepackage{{editionbook}}
 """,
-    "sphinxsetup": "hmargin={30mm,30mm}, vmargin={25mm,30mm}, TitleColor={rgb}{0,0,0}, "
-    "InnerLinkColor={rgb}{0.1,0.2,0.5}, OuterLinkColor={rgb}{0.1,0.2,0.5}",
-    "maketitle": r"""
-\begin{titlepage}
-\centering\vspace*{0.25\textheight}
-{\Huge\bfseries Dynamics of US--Russia Relations\par}
-\vspace{1.5em}
-{\Large A literature review, 1991--2012\par}
-\vspace{3em}
-{\large A Masters literature review in International Relations and History\\[0.5em]
-Oxford referencing\par}
-\vfill
-{\small A digital edition\par}
-\end{titlepage}
-""",
+    # Inner and outer margins: the outer one holds the theme notes (editionnotes.sty).
+    "sphinxsetup": "hmargin={27mm,43mm}, vmargin={25mm,30mm}, marginpar=30mm, "
+    "TitleColor={rgb}{0,0,0}, InnerLinkColor={rgb}{0.1,0.2,0.5}, "
+    "OuterLinkColor={rgb}{0.1,0.2,0.5}",
+    "maketitle": _title_page,
+    "tableofcontents": r"\editiontableofcontents",
 }

@@ -6,10 +6,14 @@ points, so that every file is written once and complete:
 
 * ``prepare_writing`` — ``lang`` and ``xml:lang`` on the root of every content document
   (EPUB 3 and WCAG 3.1.1 ask for the language; Sphinx's root element has neither);
+* ``default_translator_class`` — notes that e-readers pop up
+  (:class:`~sphinx_edition.epub_notes.EditionEpubTranslator`);
 * ``build_content`` — the package document from the edition's template
   (``templates/epub3/content.opf.jinja``): each manifest item with its ``properties``
   (``svg`` for a document holding inline SVG, as epubcheck OPF-014 requires) and the
   schema.org accessibility metadata (:func:`accessibility_metadata`);
+* ``build_navigation_doc`` — the navigation document from the edition's template, its
+  table of contents with the ARIA role of its ``epub:type``;
 * ``toc_metadata`` — the NCX's ``dtb:uid`` is the package's identifier (epubcheck NCX-001;
   Sphinx writes ``epub_uid``, the XML id of the identifier, instead of its value);
 * ``build_epub`` — the archive in a fixed order with fixed times and permissions
@@ -18,6 +22,7 @@ points, so that every file is written once and complete:
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import time
@@ -31,8 +36,10 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.locale import __, get_translation
 from sphinx.util import logging
 
+from sphinx_edition.epub_notes import EditionEpubTranslator
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Iterable, Iterator, Set
 
     from sphinx.application import Sphinx
     from sphinx.builders._epub_base import ManifestItem
@@ -40,8 +47,13 @@ if TYPE_CHECKING:
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
 
-#: The edition's package document template; every other template is Sphinx's.
+#: The edition's package and navigation document templates; the others are Sphinx's.
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "epub3"
+
+#: The e-book's own stylesheet (in ``static/``, copied with the others): notes, tables and
+#: the timeline on an e-reader's narrow screen.  Linked last, so that it refines the rest.
+STYLESHEET = "ebook.css"
+STYLESHEET_PRIORITY = 600
 
 #: Manifest properties of a content document, by the namespace of an element it holds.
 PROPERTY_NAMESPACES = {
@@ -121,6 +133,8 @@ def write_archive(outdir: Path, target: Path, names: Iterable[str]) -> None:
 class EditionEpubBuilder(Epub3Builder):
     """Sphinx's ePub 3 builder, with a complete package document and a reproducible archive."""
 
+    default_translator_class = EditionEpubTranslator
+
     def prepare_writing(self, docnames: Set[str]) -> None:
         super().prepare_writing(docnames)
         language = html.escape(self.config.epub_language or self.config.language or "en")
@@ -152,15 +166,24 @@ class EditionEpubBuilder(Epub3Builder):
         )
         return [(prop, html.escape(value)) for prop, value in accessibility_metadata(visual)]
 
-    def build_content(self) -> None:
-        # Sphinx renders the package document from ``template_dir``; only that template is
-        # the edition's, so the directory is the edition's for this one file.
+    @contextlib.contextmanager
+    def edition_templates(self) -> Iterator[None]:
+        """Sphinx renders the package files from ``template_dir``: the edition's directory
+        holds only the templates it changes, so it is the directory for those files only."""
         sphinx_templates = self.template_dir
         self.template_dir = type(sphinx_templates)(TEMPLATES)
         try:
-            super().build_content()
+            yield
         finally:
             self.template_dir = sphinx_templates
+
+    def build_content(self) -> None:
+        with self.edition_templates():
+            super().build_content()
+
+    def build_navigation_doc(self) -> None:
+        with self.edition_templates():
+            super().build_navigation_doc()
 
     def toc_metadata(self, level: int, navpoints: list[Any]) -> dict[str, Any]:
         metadata = super().toc_metadata(level, navpoints)
@@ -175,6 +198,13 @@ class EditionEpubBuilder(Epub3Builder):
         write_archive(Path(self.outdir), Path(self.outdir) / outname, names)
 
 
+def add_stylesheet(app: Sphinx) -> None:
+    """Link the e-book's stylesheet from every content document of the ePub."""
+    if isinstance(app.builder, EditionEpubBuilder):
+        app.add_css_file(STYLESHEET, priority=STYLESHEET_PRIORITY)
+
+
 def setup_epub(app: Sphinx) -> None:
     """Make ``-b epub`` the edition's ePub builder."""
     app.add_builder(EditionEpubBuilder, override=True)
+    app.connect("builder-inited", add_stylesheet)
