@@ -1,15 +1,7 @@
-"""The chronology of a text: ``period`` and ``event`` directives.
+"""The ``period`` and ``event`` directives, their annotation and the book-wide checks.
 
-A ``period`` stands at the top of a section and gives it a span of time, its actors and the
-climate of the relations; the section and its subsections belong to it.  An ``event`` is a
-dated marker in the text; it belongs to the period of its section.
-
-The directives only parse and render.  A read transform (:class:`AnnotateChronology`) finds
-the section each one stands in and infers the parent of each period; the edition domain
-records them (``process_doc``); :func:`check_chronology` checks what only the whole book can
-tell (duplicate ids, unknown parents); :func:`link_banners` links each banner to its parent
-period and to the timeline when documents are written.  The date grammar is
-:mod:`sphinx_edition.dates` (re-exported here).
+Also the vocabulary the timeline shares: the climates, a period's span of days, an
+event's day and the nesting depth of periods.
 """
 
 from __future__ import annotations
@@ -22,14 +14,12 @@ from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_id, make_refnode
+from sphinx.util.nodes import make_id
 
-from sphinx_edition.dates import PartialDate, date_label, event_slug, parse_date, span_label
-from sphinx_edition.domain import get_domain
+from sphinx_edition.dates import date_label, event_slug, parse_date, span_label
 from sphinx_edition.nodes import (
     PERIOD_ATTR,
     event_marker,
-    pass_node,
     period_banner,
     period_for_node,
 )
@@ -37,13 +27,10 @@ from sphinx_edition.records import EventInfo, PeriodInfo
 from sphinx_edition.view import get_view
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
     from datetime import date
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-    from sphinx.writers.html5 import HTML5Translator
-    from sphinx.writers.latex import LaTeXTranslator
 
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
@@ -402,142 +389,3 @@ def check_chronology(app: Sphinx, env: BuildEnvironment) -> None:
                 type="edition",
                 subtype="periods",
             )
-
-
-def changed_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: the pages whose banners link elsewhere than last time.
-
-    A banner shows its parent period (title, place) and the place of the book's first
-    timeline; either may change with another document.
-    """
-    view = get_view(env)
-    links: dict[str, list[Hashable]] = {}
-    for period in view.periods():
-        parent = view.period(period.parent) if period.parent else None
-        shown = (parent.docname, parent.anchor, parent.title) if parent is not None else None
-        links.setdefault(period.docname, []).append(shown)
-    new: dict[str, Hashable] = {doc: (view.timeline, tuple(shown)) for doc, shown in links.items()}
-    return get_domain(env).changed_pages(app, "banners", new)
-
-
-def link_banners(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
-    """``doctree-resolved``: link each banner to its parent period and to the timeline."""
-    banners = list(doctree.findall(period_banner))
-    if not banners:
-        return
-    view = get_view(app.env)
-    timeline_doc = view.timeline
-    for banner in banners:
-        meta = next(
-            (n for n in banner.findall(nodes.inline) if "edition-period-links" in n["classes"]),
-            None,
-        )
-        if meta is None:
-            continue
-        parent = view.period(banner["parent"]) if banner["parent"] else None
-        if parent is not None:
-            for kind in banner.findall(nodes.inline):
-                if "edition-period-kind" in kind["classes"]:
-                    kind[:] = [nodes.Text(_("Sub-period") + " ")]
-            meta += nodes.Text(" · ")
-            meta += nodes.Text(_("within") + " ")
-            meta += make_refnode(
-                app.builder,
-                fromdoc,
-                parent.docname,
-                parent.anchor,
-                nodes.inline(parent.title, parent.title),
-                parent.title,
-            )
-        if timeline_doc is not None:
-            meta += nodes.Text(" · ")
-            label = _("see the timeline")
-            meta += make_refnode(
-                app.builder,
-                fromdoc,
-                timeline_doc,
-                TIMELINE_ANCHOR,
-                nodes.inline(label, label),
-                _("Timeline"),
-            )
-
-
-# -- visitors -------------------------------------------------------------------------------
-
-
-def visit_banner_html(self: HTML5Translator, node: nodes.Element) -> None:
-    label = _("Period: %s") % node["title"]
-    self.body.append(self.starttag(node, "aside", **{"aria-label": label}))
-
-
-def depart_banner_html(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</aside>\n")
-
-
-def visit_event_html(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "div"))
-
-
-def depart_event_html(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</div>\n")
-
-
-def visit_banner_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
-    self.body.append("\n\\begin{sphinxShadowBox}" + self.hypertarget_to(node, anchor=True) + "\n")
-
-
-def depart_banner_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
-    self.body.append("\\end{sphinxShadowBox}\n")
-
-
-def visit_event_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
-    self.body.append("\n\\begin{quote}\\small" + self.hypertarget_to(node, anchor=True))
-    self.body.append("\\textbullet{} ")
-
-
-def depart_event_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
-    self.body.append("\\end{quote}\n")
-
-
-def setup_periods(app: Sphinx) -> None:
-    app.add_node(
-        period_banner,
-        html=(visit_banner_html, depart_banner_html),
-        latex=(visit_banner_latex, depart_banner_latex),
-        text=(pass_node, pass_node),
-        man=(pass_node, pass_node),
-        texinfo=(pass_node, pass_node),
-    )
-    app.add_node(
-        event_marker,
-        html=(visit_event_html, depart_event_html),
-        latex=(visit_event_latex, depart_event_latex),
-        text=(pass_node, pass_node),
-        man=(pass_node, pass_node),
-        texinfo=(pass_node, pass_node),
-    )
-    app.add_directive("period", PeriodDirective)
-    app.add_directive("event", EventDirective)
-    app.add_transform(AnnotateChronology)
-    app.connect("doctree-resolved", link_banners)
-    app.connect("env-check-consistency", check_chronology)
-    app.connect("env-get-updated", changed_pages)
-
-
-__all__ = [
-    "CLIMATES",
-    "TIMELINE_ANCHOR",
-    "EventDirective",
-    "PartialDate",
-    "PeriodDirective",
-    "climate_label",
-    "date_label",
-    "event_day",
-    "event_marker",
-    "event_slug",
-    "parse_date",
-    "period_banner",
-    "period_depths",
-    "period_span",
-    "span_label",
-]

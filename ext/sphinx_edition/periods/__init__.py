@@ -1,0 +1,91 @@
+"""The chronology of a text: ``period`` and ``event`` directives.
+
+A ``period`` stands at the top of a section and gives it a span of time, its actors and the
+climate of the relations; the section and its subsections belong to it.  An ``event`` is a
+dated marker in the text; it belongs to the period of its section.
+
+The directives only parse and render.  A read transform (:class:`AnnotateChronology`) finds
+the section each one stands in and infers the parent of each period; the edition domain
+records them (``process_doc``); :func:`check_chronology` checks what only the whole book can
+tell (duplicate ids, unknown parents); :func:`link_banners` links each banner to its parent
+period and to the timeline when documents are written.  The date grammar is
+:mod:`sphinx_edition.dates` (re-exported here).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_edition.dates import PartialDate, date_label, event_slug, parse_date, span_label
+from sphinx_edition.nodes import event_marker, pass_node, period_banner
+from sphinx_edition.periods.banners import (
+    changed_pages,
+    depart_banner_html,
+    depart_banner_latex,
+    depart_event_html,
+    depart_event_latex,
+    link_banners,
+    visit_banner_html,
+    visit_banner_latex,
+    visit_event_html,
+    visit_event_latex,
+)
+from sphinx_edition.periods.directives import (
+    CLIMATES,
+    TIMELINE_ANCHOR,
+    AnnotateChronology,
+    EventDirective,
+    PeriodDirective,
+    check_chronology,
+    climate_label,
+    event_day,
+    period_depths,
+    period_span,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_periods(app: Sphinx) -> None:
+    app.add_node(
+        period_banner,
+        html=(visit_banner_html, depart_banner_html),
+        latex=(visit_banner_latex, depart_banner_latex),
+        text=(pass_node, pass_node),
+        man=(pass_node, pass_node),
+        texinfo=(pass_node, pass_node),
+    )
+    app.add_node(
+        event_marker,
+        html=(visit_event_html, depart_event_html),
+        latex=(visit_event_latex, depart_event_latex),
+        text=(pass_node, pass_node),
+        man=(pass_node, pass_node),
+        texinfo=(pass_node, pass_node),
+    )
+    app.add_directive("period", PeriodDirective)
+    app.add_directive("event", EventDirective)
+    app.add_transform(AnnotateChronology)
+    app.connect("doctree-resolved", link_banners)
+    app.connect("env-check-consistency", check_chronology)
+    app.connect("env-get-updated", changed_pages)
+
+
+__all__ = [
+    "CLIMATES",
+    "TIMELINE_ANCHOR",
+    "EventDirective",
+    "PartialDate",
+    "PeriodDirective",
+    "climate_label",
+    "date_label",
+    "event_day",
+    "event_marker",
+    "event_slug",
+    "parse_date",
+    "period_banner",
+    "period_depths",
+    "period_span",
+    "span_label",
+]
