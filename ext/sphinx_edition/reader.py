@@ -4,8 +4,18 @@
   a read-time transform, so every builder has it and the ePub keeps it); the HTML builders add
   a visible "¶" link to it (:class:`ParagraphLinks`, :class:`paragraph_link`).
 * **Note previews** — ``reader.js`` shows a note's text in a popover when its mark is hovered,
-  focused or tapped; ``reader.css`` styles it and the paragraph links; ``print.css`` is the
-  print stylesheet.  HTML builders only: an e-reader has its own note handling.
+  focused or tapped, placed against the viewport so that it is always seen whole;
+  ``reader.css`` styles it and the paragraph links; ``print.css`` is the print stylesheet.
+  HTML builders only: an e-reader has its own note handling.  An "Ibid." note carries its
+  short form for the preview, which is read away from the note before it
+  (:func:`visit_note_ibid_browser`).
+* **Sidenotes** — on a wide screen (furo, with its "On this page" column shown) ``reader.js``
+  sets each note in the right margin beside the line that calls it; the notes at the end of
+  the page stay the canonical text.  ``edition_sidenotes = False`` turns them off
+  (:func:`sidenotes_meta`).
+* **The notes' heading** — a page's notes stand under a "Notes" heading, the page's last
+  section (:class:`NotesHeading`), and the page's contents list it, with the thematic
+  index's headings (:func:`extend_page_toc`).
 * **Download links** — ``edition_downloads`` lists the formats (PDF, ePub, TEI, BibTeX,
   RIS) linked at the top of every page's body, in any theme and with no template
   (:func:`add_downloads`); the files are ``downloads/<basename>.<format>`` next to the HTML
@@ -28,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.environment.adapters.toctree import document_toc
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -35,6 +46,8 @@ from sphinx.util import logging
 
 from sphinx_edition.assets import BROWSER_BUILDERS, setup_assets
 from sphinx_edition.config import _conf_location
+from sphinx_edition.notes import note_ibid
+from sphinx_edition.notes.role import visit_note_ibid_first
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -222,6 +235,153 @@ def depart_citation_html(self: HTML5Translator, node: nodes.citation) -> None:
     type(self).depart_citation(self, node)
 
 
+# -- notes: "Ibid." in previews, the "Notes" heading, sidenotes ----------------------------
+
+
+def visit_note_ibid_browser(self: HTML5Translator, node: nodes.Element) -> None:
+    """An "Ibid." note for a browser: "Ibid." as the page reads it, and its short form in a
+    ``<template>`` (inert, unrendered, unread) for the preview.
+
+    A preview is read away from the note before it, as a printed note is after a page turn,
+    so it takes the short form (LaTeX's rule, :func:`~.notes.role.visit_note_ibid_latex`).
+    Other HTML-format builders (the ePub) keep "Ibid.".
+    """
+    if self.builder.name not in BROWSER_BUILDERS:
+        visit_note_ibid_first(self, node)  # raises SkipNode
+    self.body.append('<span class="edition-ibid">')
+    node[0].walkabout(self)
+    self.body.append('</span><template class="edition-ibid-short">')
+    node[1].walkabout(self)
+    self.body.append("</template>")
+    raise nodes.SkipNode
+
+
+#: The id of the "Notes" section of a page (``-2``… if the page already has it).
+NOTES_ID = "notes"
+
+
+class NotesHeading(SphinxPostTransform):
+    """Put the notes of a page, which the notes' transform sets at its end, in a "Notes"
+    section: the last subsection of the page's main section, a real heading that the page's
+    contents list (web pages; the ePub and merged books keep their own note lists)."""
+
+    # After the notes' transform (4) has set them at the end of the document.
+    default_priority = 20
+    builders = ("html", "dirhtml")
+
+    def run(self, **kwargs: Any) -> None:
+        notes = [
+            child
+            for child in self.document.children
+            if isinstance(child, nodes.footnote) and "edition-note" in child["classes"]
+        ]
+        sections = [child for child in self.document.children if isinstance(child, nodes.section)]
+        if not notes or not sections:
+            return
+        anchor, count = NOTES_ID, 1
+        while anchor in self.document.ids:
+            count += 1
+            anchor = f"{NOTES_ID}-{count}"
+        heading = _("Notes")
+        section = nodes.section(
+            "", nodes.title(heading, heading), ids=[anchor], classes=["edition-notes"]
+        )
+        section.source, section.line = notes[0].source, notes[0].line
+        for note in notes:
+            self.document.remove(note)
+            section += note
+        sections[-1] += section
+        self.document.ids[anchor] = section
+
+
+def _added_headings(doctree: nodes.document) -> list[tuple[nodes.Element, str, str]]:
+    """Headings made after reading, which the page's contents (made while reading) lack:
+    (enclosing section, anchor, text) of the "Notes" section and of each heading of a
+    thematic index."""
+    found: list[tuple[nodes.Element, str, str]] = []
+    for node in doctree.findall(nodes.Element):
+        parent = node.parent
+        if isinstance(node, nodes.section) and "edition-notes" in node["classes"]:
+            found.append((parent, node["ids"][0], node[0].astext()))
+        elif isinstance(node, nodes.rubric) and any(
+            c.startswith("edition-themeindex-") for c in node["classes"]
+        ):
+            before = node.previous_sibling()
+            ids = node["ids"] or (before["ids"] if isinstance(before, nodes.target) else [])
+            if ids:
+                found.append((parent, ids[0], node.astext()))
+    return found
+
+
+def _toc_item(anchor: str, text: str) -> nodes.list_item:
+    reference = nodes.reference(
+        "", "", nodes.Text(text), internal=True, refuri="#" + anchor, anchorname="#" + anchor
+    )
+    return nodes.list_item("", addnodes.compact_paragraph("", "", reference))
+
+
+def extend_page_toc(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """List the headings made after reading (the "Notes" section, the thematic index's) in
+    the page's contents, each under the section that holds it."""
+    builder = app.builder
+    if builder.name not in ("html", "dirhtml") or doctree is None or "toc" not in context:
+        return
+    added = _added_headings(doctree)
+    if not added:
+        return
+    toc = document_toc(app.env, pagename, builder.tags)
+    items = {str(ref["anchorname"]): ref.parent.parent for ref in toc.findall(nodes.reference)}
+    top = next(iter(toc.findall(nodes.list_item)), None)
+    if top is None:
+        return
+    for section, anchor, text in added:
+        ids = section["ids"] if isinstance(section, nodes.section) else []
+        item = next((items[f"#{i}"] for i in ids if f"#{i}" in items), None)
+        if item is None or not isinstance(item, nodes.list_item):
+            item = top
+        sublist = item.next_node(nodes.bullet_list)
+        if sublist is None or sublist.parent is not item:
+            sublist = nodes.bullet_list()
+            item += sublist
+        sublist += _toc_item(anchor, text)
+    context["toc"] = builder.render_partial(toc)["fragment"]  # type: ignore[attr-defined]
+    context["edition_toc_extended"] = True
+
+
+def show_extended_toc(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Furo hides a page's contents when the page has no section of its own; one that now
+    lists added headings is shown."""
+    if context.get("edition_toc_extended") and context.get("furo_hide_toc"):
+        context["furo_hide_toc"] = False
+
+
+def sidenotes_meta(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Tell ``reader.js`` that sidenotes are wanted (``edition_sidenotes``)."""
+    if app.builder.name not in BROWSER_BUILDERS or not app.config.edition_sidenotes:
+        return
+    context["metatags"] = context.get("metatags", "") + (
+        '\n<meta name="edition-sidenotes" content="on">'
+    )
+
+
 # -- download links ------------------------------------------------------------------------
 
 
@@ -367,12 +527,17 @@ def add_downloads(
 
 
 def setup_reader(app: Sphinx) -> None:
-    """Register paragraph anchors and links, note previews, download links and the assets."""
+    """Register paragraph anchors and links, note previews and sidenotes, the notes'
+    heading, download links and the assets."""
     #: Formats to offer for download on every page, among ``pdf``, ``epub``, ``tei``,
     #: ``bib`` and ``ris`` (the files are published in ``downloads/`` next to the HTML).
     app.add_config_value("edition_downloads", [], "html", types=frozenset({list}))
     #: The downloads' file name without extension (default: ``epub_basename``).
     app.add_config_value("edition_download_basename", "", "html", types=frozenset({str}))
+    #: Set the notes in the right margin beside their marks on wide screens (furo, when its
+    #: "On this page" column is shown); below that width, and in other themes, notes are
+    #: previewed in a popover and read at the end of the page.
+    app.add_config_value("edition_sidenotes", True, "html", types=frozenset({bool}))
     app.connect("config-inited", validate_downloads)
     app.add_node(
         paragraph_link,
@@ -384,7 +549,14 @@ def setup_reader(app: Sphinx) -> None:
     )
     app.add_node(nodes.title, override=True, html=(visit_title_html, depart_title_html))
     app.add_node(nodes.citation, override=True, html=(visit_citation_html, depart_citation_html))
+    # The web pages' "Ibid.": the notes register the node; this adds the preview's short form.
+    app.add_node(note_ibid, override=True, html=(visit_note_ibid_browser, None))
     app.add_transform(ParagraphAnchors)
     app.add_post_transform(ParagraphLinks)
+    app.add_post_transform(NotesHeading)
     app.connect("html-page-context", add_downloads)
+    # Before furo's handler (500) reads the contents, and after it decides to hide them.
+    app.connect("html-page-context", extend_page_toc, priority=400)
+    app.connect("html-page-context", show_extended_toc, priority=600)
+    app.connect("html-page-context", sidenotes_meta)
     setup_assets(app)

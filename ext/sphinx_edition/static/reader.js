@@ -1,10 +1,22 @@
-/* Note previews: a note's text in a popover next to its mark, without leaving the page.
+/* Note previews and sidenotes: a note's text next to its mark, without leaving the page.
  *
- * Shown on mouse hover, on keyboard focus and on a first tap (a second tap follows the link);
- * hidden on Escape, when the pointer or the focus leaves, and on a tap elsewhere.  Works on
- * any note mark that links to the note in the same page: docutils' and Sphinx's
- * `a.footnote-reference` and anything with the DPUB-ARIA `doc-noteref` role.
- * No library, no request: the note is already in the page.
+ * Previews: shown on mouse hover, on keyboard focus and on a first tap (a second tap follows
+ * the link); hidden on Escape, when the pointer or the focus leaves, and on a tap elsewhere.
+ * The popover is placed against the viewport (position: fixed), below its mark or above it,
+ * shifted sideways and shortened so that it is always seen whole, whatever the containers
+ * around the mark clip.  Works on any note mark that links to the note in the same page:
+ * docutils' and Sphinx's `a.footnote-reference` and anything with the DPUB-ARIA
+ * `doc-noteref` role.  An "Ibid." note shows its short form (the note before is not in view).
+ *
+ * Sidenotes: when the page asks for them (<meta name="edition-sidenotes" content="on">), the
+ * theme is furo and its "On this page" column is shown, every note is copied into the right
+ * margin beside the line that calls it, stacked in order, each pushed down only by the one
+ * above; hovering or focusing a mark then lights its sidenote instead of opening a preview.
+ * The copies are hidden from assistive technology: the notes at the end of the page stay the
+ * one text that is read, and the target of every mark.  Laid out again on resize, when the
+ * fonts arrive and when the text reflows.
+ *
+ * No library, no request: the notes are already in the page.
  */
 (function () {
   "use strict";
@@ -12,6 +24,11 @@
   var MARKS = 'a.footnote-reference[href^="#"], a[role~="doc-noteref"][href^="#"]';
   var SHOW_DELAY = 120;
   var HIDE_DELAY = 250;
+  var MARGIN = 8; // between a preview and the edges of the viewport
+  var GAP = 6; // between a preview and its mark
+  // furo shows its "On this page" column from 82em (its $full-width): the sidenotes' width.
+  var WIDE = "(min-width: 82em)";
+  var SIDENOTE_GAP = 8; // between two stacked sidenotes
   var popover = null;
   var body = null;
   var current = null;
@@ -48,42 +65,92 @@
     return popover;
   }
 
-  function fill(note) {
+  /* A copy of a note's text: without its label and back-links (navigation of the note
+   * list), without ids (they must stay unique), out of the tab order.  A preview takes an
+   * "Ibid." note's short form; a sidenote, read just below the note before, keeps "Ibid.". */
+  function copyOf(note, shortIbid) {
     var copy = note.cloneNode(true);
-    // The label and the back-links are navigation of the note list, not the note's text.
     copy
       .querySelectorAll('.label, .backrefs, [role~="doc-backlink"], .fn-bracket')
       .forEach(function (el) {
         el.remove();
       });
-    // Ids must stay unique in the page.
+    copy.querySelectorAll("template.edition-ibid-short").forEach(function (template) {
+      if (shortIbid) {
+        var ibid = template.previousElementSibling;
+        var short = document.createElement("span");
+        short.className = "edition-ibid-work";
+        short.appendChild(template.content.cloneNode(true));
+        template.replaceWith(short);
+        if (ibid && ibid.classList.contains("edition-ibid")) {
+          ibid.remove();
+        }
+      } else {
+        template.remove();
+      }
+    });
     copy.querySelectorAll("[id]").forEach(function (el) {
       el.removeAttribute("id");
     });
-    // The preview is a description, not a stop in the tab order.
     copy.querySelectorAll("a, button, input, select, textarea, [tabindex]").forEach(function (el) {
       el.setAttribute("tabindex", "-1");
     });
-    body.replaceChildren.apply(body, Array.prototype.slice.call(copy.childNodes));
+    return Array.prototype.slice.call(copy.childNodes);
+  }
+
+  function fill(note) {
+    body.replaceChildren.apply(body, copyOf(note, true));
+  }
+
+  /* The top of the part of the viewport no fixed or sticky header covers (furo's header
+   * on narrow screens). */
+  function topLimit() {
+    var limit = MARGIN;
+    var header = document.querySelector(".mobile-header");
+    if (header) {
+      var style = getComputedStyle(header);
+      if (style.display !== "none" && (style.position === "sticky" || style.position === "fixed")) {
+        var box = header.getBoundingClientRect();
+        if (box.top <= 0 && box.bottom > 0) {
+          limit = Math.max(limit, box.bottom + MARGIN);
+        }
+      }
+    }
+    return limit;
   }
 
   function place(mark) {
     var rect = mark.getBoundingClientRect();
-    var parent = popover.offsetParent || document.documentElement;
-    var origin = parent.getBoundingClientRect();
-    var width = Math.min(popover.offsetWidth, document.documentElement.clientWidth - 16);
-    var left = rect.left + rect.width / 2 - width / 2;
-    left = Math.max(8, Math.min(left, document.documentElement.clientWidth - width - 8));
-    var top = rect.bottom + 6;
-    // Above the mark when there is no room below it.
-    if (top + popover.offsetHeight > window.innerHeight && rect.top > popover.offsetHeight + 6) {
-      top = rect.top - popover.offsetHeight - 6;
-      popover.classList.add("edition-note-preview-above");
+    var width = document.documentElement.clientWidth;
+    var height = document.documentElement.clientHeight;
+    var top0 = topLimit();
+    popover.style.maxHeight = "";
+    var boxWidth = Math.min(popover.offsetWidth, width - 2 * MARGIN);
+    var left = rect.left + rect.width / 2 - boxWidth / 2;
+    left = Math.max(MARGIN, Math.min(left, width - boxWidth - MARGIN));
+    var below = height - MARGIN - (rect.bottom + GAP);
+    var above = rect.top - GAP - top0;
+    var boxHeight = popover.offsetHeight;
+    var top;
+    var onTop = false;
+    if (boxHeight <= below) {
+      top = rect.bottom + GAP;
+    } else if (boxHeight <= above) {
+      top = rect.top - GAP - boxHeight;
+      onTop = true;
     } else {
-      popover.classList.remove("edition-note-preview-above");
+      // Too tall for either side: the roomier one, scrolled within.
+      onTop = above > below;
+      var room = Math.max(above, below, 4 * 16);
+      popover.style.maxHeight = room + "px";
+      boxHeight = popover.offsetHeight;
+      top = onTop ? rect.top - GAP - boxHeight : rect.bottom + GAP;
     }
-    popover.style.left = left - origin.left + parent.scrollLeft + "px";
-    popover.style.top = top - origin.top + parent.scrollTop + "px";
+    // The mark may be partly out of view: the popover never is.
+    top = Math.max(top0, Math.min(top, height - boxHeight - MARGIN));
+    popover.classList.toggle("edition-note-preview-above", onTop);
+    popover.style.left = left + "px";
+    popover.style.top = top + "px";
   }
 
   function show(mark) {
@@ -93,6 +160,10 @@
     }
     clearTimeout(hideTimer);
     clearTimeout(showTimer);
+    if (sidenotes.active) {
+      light(mark);
+      return;
+    }
     build();
     if (current && current !== mark) {
       current.removeAttribute("aria-describedby");
@@ -113,6 +184,7 @@
     if (current) {
       current.removeAttribute("aria-describedby");
     }
+    light(null);
     current = null;
     tapped = null;
   }
@@ -124,6 +196,138 @@
 
   function markOf(target) {
     return target && target.closest ? target.closest(MARKS) : null;
+  }
+
+  /* -- sidenotes ------------------------------------------------------------------------- */
+
+  var sidenotes = { active: false, column: null, items: [], frame: 0 };
+
+  function wanted() {
+    var meta = document.querySelector('meta[name="edition-sidenotes"]');
+    return Boolean(meta && meta.getAttribute("content") === "on");
+  }
+
+  function article() {
+    return document.querySelector("article[role='main']");
+  }
+
+  /* furo only: its layout leaves a known margin, and its right column is a known width. */
+  function roomForSidenotes() {
+    return (
+      Boolean(document.querySelector(".toc-drawer")) &&
+      Boolean(window.matchMedia) &&
+      window.matchMedia(WIDE).matches
+    );
+  }
+
+  function light(mark) {
+    sidenotes.items.forEach(function (item) {
+      item.note.classList.toggle("edition-sidenote-active", item.mark === mark);
+    });
+    if (mark) {
+      current = mark;
+    }
+  }
+
+  function buildSidenotes(host) {
+    var column = document.createElement("aside");
+    column.className = "edition-sidenotes";
+    // A copy of the notes at the end of the page, which stay the text that is read.
+    column.setAttribute("aria-hidden", "true");
+    var seen = {};
+    host.querySelectorAll(MARKS).forEach(function (mark) {
+      var note = noteFor(mark);
+      if (!note || seen[note.id] || column.contains(mark) || note.contains(mark)) {
+        return;
+      }
+      seen[note.id] = true;
+      var item = document.createElement("div");
+      item.className = "edition-sidenote";
+      item.setAttribute("data-note", note.id);
+      var number = document.createElement("span");
+      number.className = "edition-sidenote-number";
+      number.textContent = mark.textContent.replace(/[\[\]\s]/g, "");
+      var text = document.createElement("div");
+      text.className = "edition-sidenote-text";
+      text.replaceChildren.apply(text, copyOf(note, false));
+      item.appendChild(number);
+      item.appendChild(text);
+      column.appendChild(item);
+      sidenotes.items.push({ mark: mark, note: item });
+    });
+    host.appendChild(column);
+    return column;
+  }
+
+  /* Each sidenote at the height of the line of its mark, or just under the one above. */
+  function layoutSidenotes() {
+    sidenotes.frame = 0;
+    if (!sidenotes.active) {
+      return;
+    }
+    var origin = sidenotes.column.getBoundingClientRect().top;
+    var floor = -Infinity;
+    sidenotes.items.forEach(function (item) {
+      var mark = item.mark.getBoundingClientRect();
+      var line = parseFloat(getComputedStyle(item.mark.parentElement).lineHeight) || 0;
+      // The mark is raised: the line it stands on starts a little above its bottom.
+      var want = mark.bottom - origin - (line ? line * 0.8 : mark.height);
+      var top = Math.max(want, floor);
+      item.note.style.top = Math.round(top) + "px";
+      floor = top + item.note.offsetHeight + SIDENOTE_GAP;
+    });
+  }
+
+  function relayout() {
+    if (!sidenotes.frame) {
+      sidenotes.frame = window.requestAnimationFrame(layoutSidenotes);
+    }
+  }
+
+  function setSidenotes() {
+    var host = article();
+    var on = wanted() && host !== null && roomForSidenotes();
+    if (on && host.querySelector(MARKS) === null) {
+      on = false;
+    }
+    if (on === sidenotes.active) {
+      relayout();
+      return;
+    }
+    sidenotes.active = on;
+    document.documentElement.classList.toggle("edition-sidenotes-on", on);
+    if (on) {
+      if (popover) {
+        popover.hidden = true;
+      }
+      sidenotes.items = [];
+      sidenotes.column = buildSidenotes(host);
+      layoutSidenotes();
+    } else if (sidenotes.column) {
+      sidenotes.column.remove();
+      sidenotes.column = null;
+      sidenotes.items = [];
+    }
+  }
+
+  function initSidenotes() {
+    if (!wanted() || !window.matchMedia) {
+      return;
+    }
+    setSidenotes();
+    var query = window.matchMedia(WIDE);
+    if (query.addEventListener) {
+      query.addEventListener("change", setSidenotes);
+    }
+    window.addEventListener("resize", relayout, { passive: true });
+    window.addEventListener("load", relayout);
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(relayout);
+    }
+    var host = article();
+    if (host && window.ResizeObserver) {
+      new ResizeObserver(relayout).observe(host);
+    }
   }
 
   function init() {
@@ -178,7 +382,7 @@
     });
     document.addEventListener("click", function (event) {
       var mark = markOf(event.target);
-      if (!mark || tapped !== mark) {
+      if (!mark || tapped !== mark || sidenotes.active) {
         return;
       }
       if (current === mark && mark.dataset.editionPreviewShown === "1") {
@@ -191,15 +395,18 @@
       mark.dataset.editionPreviewShown = "1";
       tapped = mark;
     });
-    window.addEventListener(
-      "resize",
-      function () {
-        if (current) {
-          place(current);
-        }
-      },
-      { passive: true }
-    );
+    // The popover is fixed in the viewport: it follows its mark when the page scrolls.
+    function follow(event) {
+      if (event && event.target && popover && popover.contains(event.target)) {
+        return; // scrolling within a tall preview
+      }
+      if (current && popover && !popover.hidden) {
+        place(current);
+      }
+    }
+    window.addEventListener("resize", follow, { passive: true });
+    window.addEventListener("scroll", follow, { passive: true, capture: true });
+    initSidenotes();
   }
 
   /* Download links: the files are published next to the HTML by the build that makes them
