@@ -23,6 +23,21 @@ if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
 
 
+MIN_LABEL_PT = 7
+"""The smallest size of the figure's words in print, in points."""
+
+
+def font_sizes() -> str:
+    r"""``\editiontimelinefont{N}``: sans serif at N SVG units of the line width, or at least
+    MIN_LABEL_PT; defined in the group the figure opens, for the width it is drawn at."""
+    size = rf"max({MIN_LABEL_PT}pt, #1*0.00125*\linewidth)"
+    return (
+        r"\def\editiontimelinefont#1{\sffamily"
+        rf"\pgfmathsetlengthmacro\editiontimelinesize{{{size}}}"
+        r"\fontsize{\editiontimelinesize}{1.2\dimexpr\editiontimelinesize\relax}\selectfont}"
+    )
+
+
 def render_tikz(figure: Figure, translator: LaTeXTranslator) -> str:
     """The same figure in TikZ; one SVG unit is 1/800 of the line width."""
     enc = translator.encode
@@ -42,9 +57,13 @@ def render_tikz(figure: Figure, translator: LaTeXTranslator) -> str:
             f"{{{COLOURS[climate].lstrip('#').upper()}}}"
         )
     out.append("\\par\\medskip\\noindent")
+    # The figure is drawn at the width of the line, the SVG's font sizes (12, 11 and 10 units)
+    # with it; in a narrow text block that is under 6 pt.  Labels are set at that size or at
+    # MIN_LABEL_PT, whichever is larger, so that they stay legible in print.
+    out.append(font_sizes())
     out.append(
         "\\begin{tikzpicture}[x=0.00125\\linewidth, y=-0.00125\\linewidth, "
-        "every node/.style={font=\\sffamily\\scriptsize, inner sep=1pt}]"
+        "every node/.style={font=\\editiontimelinefont{12}, inner sep=1pt}]"
     )
     for tick in figure.grid:
         out.append(
@@ -53,7 +72,8 @@ def render_tikz(figure: Figure, translator: LaTeXTranslator) -> str:
         )
     for lane in figure.lanes:
         out.append(
-            f"\\node[anchor=east] at ({coord(lane.x)},{coord(lane.y - 4)}) {{{enc(lane.text)}}};"
+            f"\\node[anchor=east, font=\\editiontimelinefont{{11}}] "
+            f"at ({coord(lane.x)},{coord(lane.y - 4)}) {{{enc(lane.text)}}};"
         )
     for bar in figure.bars:
         out.append(
@@ -72,7 +92,8 @@ def render_tikz(figure: Figure, translator: LaTeXTranslator) -> str:
             f"\\draw ({coord(tick.x)},{axis_y}) -- ({coord(tick.x)},{coord(figure.axis_y + 5)});"
         )
         out.append(
-            f"\\node[anchor=north] at ({coord(tick.x)},{coord(figure.axis_y + 6)}) {{{tick.text}}};"
+            f"\\node[anchor=north, font=\\editiontimelinefont{{11}}] "
+            f"at ({coord(tick.x)},{coord(figure.axis_y + 6)}) {{{tick.text}}};"
         )
     for marker in figure.markers:
         out.append(
@@ -80,7 +101,7 @@ def render_tikz(figure: Figure, translator: LaTeXTranslator) -> str:
             f"circle[radius={EVENT_R}];"
         )
         out.append(
-            f"\\node[font=\\sffamily\\tiny] at ({coord(marker.x)},{coord(marker.y)}) "
+            f"\\node[font=\\editiontimelinefont{{10}}] at ({coord(marker.x)},{coord(marker.y)}) "
             f"{{{link(marker.latex_id, str(marker.number))}}};"
         )
     title = figure.barometer_title
