@@ -367,6 +367,28 @@ def show_extended_toc(
         context["furo_hide_toc"] = False
 
 
+def wrap_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Give every table its own scroll container, so that a table wider than a phone
+    scrolls alone, and not the whole column of text with it.
+
+    furo wraps the tables of the text itself; the tables that the edition's directives
+    build once the book is read (the thematic index's, the timeline's) come later.
+    """
+    if app.builder.name not in BROWSER_BUILDERS:
+        return
+    for table in list(doctree.findall(nodes.table)):
+        parent = table.parent
+        if isinstance(parent, nodes.container) and (
+            {"table-wrapper", "edition-table-scroll"} & set(parent["classes"])
+        ):
+            continue
+        # furo's own class for the wrapper it gives tables, and so its styles
+        wrapper = nodes.container(classes=["table-wrapper", "edition-table-scroll"])
+        wrapper.source, wrapper.line = table.source, table.line
+        table.replace_self(wrapper)
+        wrapper += table
+
+
 def sidenotes_meta(
     app: Sphinx,
     pagename: str,
@@ -559,4 +581,6 @@ def setup_reader(app: Sphinx) -> None:
     app.connect("html-page-context", extend_page_toc, priority=400)
     app.connect("html-page-context", show_extended_toc, priority=600)
     app.connect("html-page-context", sidenotes_meta)
+    # After the directives that build tables once the book is read (500).
+    app.connect("doctree-resolved", wrap_tables, priority=900)
     setup_assets(app)
