@@ -167,8 +167,9 @@ epub_show_urls = "no"
 # The reader's book has no index: Sphinx's general index lists the API's objects only.
 epub_use_index = False
 # .buildinfo.bak: Sphinx's copy of the previous build information, when the configuration
-# changed between two builds into the same directory; not part of the book.
-epub_exclude_files = ["search.html", ".buildinfo.bak"]
+# changed between two builds into the same directory; not part of the book.  extending: the
+# author documentation is on the website only (index.md leaves it out of the ePub's contents).
+epub_exclude_files = ["search.html", ".buildinfo.bak", "extending.xhtml"]
 
 # -- LaTeX / PDF ----------------------------------------------------------------------------
 latex_engine = "xelatex"

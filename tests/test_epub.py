@@ -1,20 +1,36 @@
-"""The ePub: epubcheck finds nothing, the package says how accessible the book is, every
-content document says its language, paragraph anchors are kept, and nothing needs a script."""
+"""The ePub: epubcheck and Ace by DAISY find nothing, the package says how accessible the
+book is, every content document says its language, paragraph anchors are kept, nothing needs
+a script, notes pop up in e-readers, the book holds the edition only, and nothing is wider
+than a 600 px screen."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import epubcheck_problems
+from conftest import IN_CI, epubcheck_problems
 from lxml import etree
 
 EPUB = "dynamics-of-us-russia-relations.epub"
 OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+XHTML_NS = {"h": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+CHROMIUM = Path("/usr/bin/chromium")
+CHAPTERS = ("introduction", "first-decade", "putin-bush", "obama", "conclusion")
+#: The notes of the review (note *n* of the edition is note *n* of the source).
+NOTES = 69
+#: An e-reader's screen, in CSS pixels.
+SCREEN = {"width": 600, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +107,184 @@ def test_timeline_and_theme_table_are_readable_without_script(archive: zipfile.Z
     assert timeline.find("table") is not None
     themes = BeautifulSoup(documents["themes.xhtml"], "lxml")
     assert themes.find("table") is not None
+
+
+# -- notes ----------------------------------------------------------------------------------
+
+
+def _spine(archive: zipfile.ZipFile) -> list[str]:
+    """The content documents in reading order."""
+    opf = etree.fromstring(archive.read("content.opf"))
+    hrefs = {
+        item.get("id"): item.get("href") for item in opf.iterfind("opf:manifest/opf:item", OPF_NS)
+    }
+    return [hrefs[ref.get("idref")] for ref in opf.iterfind("opf:spine/opf:itemref", OPF_NS)]
+
+
+def test_note_marks_are_noterefs_to_footnote_asides(archive: zipfile.ZipFile) -> None:
+    numbers: list[int] = []
+    for chapter in CHAPTERS:
+        root = etree.fromstring(archive.read(f"{chapter}.xhtml"))
+        assert root.nsmap.get("epub") == XHTML_NS["epub"], chapter
+        marks = root.findall(".//h:a[@role='doc-noteref']", XHTML_NS)
+        if not marks:  # the conclusion has no note
+            continue
+        for mark in marks:
+            text = "".join(mark.itertext())
+            # A superscript number, with no bracket written or added by a stylesheet.
+            assert mark.get(EPUB_TYPE) == "noteref", text
+            assert "brackets" not in mark.get("class", "").split(), text
+            assert re.fullmatch(r"\d+", text), text
+            assert mark.find("h:sup", XHTML_NS) is not None, text
+            href = mark.get("href", "")
+            assert href.startswith("#"), href
+            (note,) = root.xpath("//*[@id=$id]", id=href[1:])
+            assert note.tag == f"{{{XHTML_NS['h']}}}aside", href
+            assert note.get(EPUB_TYPE) == "footnote", href
+            assert note.get("role") == "doc-footnote", href
+            # The note's number links back to its mark.
+            (label,) = note.xpath("h:span[@class='label']", namespaces=XHTML_NS)
+            assert "".join(label.itertext()).strip() == text
+            assert label.find("h:a", XHTML_NS).get("href") == f"#{mark.get('id')}"
+            numbers.append(int(text))
+        # The run of notes: one endnotes section per chapter, with the matching role.
+        (notes,) = root.xpath("//*[@class='footnote-list']")
+        assert notes.get(EPUB_TYPE) == "endnotes"
+        assert notes.get("role") == "doc-endnotes"
+    assert numbers == list(range(1, NOTES + 1))
+
+
+def test_the_web_pages_keep_their_note_markup(edition_html: Path) -> None:
+    page = BeautifulSoup((edition_html / "introduction.html").read_text("utf-8"), "lxml")
+    mark = page.select_one("a.footnote-reference")
+    assert mark is not None
+    assert not mark.has_attr("epub:type")
+    assert "ebook.css" not in str(page.head)
+
+
+def test_the_book_holds_the_edition_only(archive: zipfile.ZipFile) -> None:
+    names = archive.namelist()
+    spine = _spine(archive)
+    for api in ("genindex.xhtml", "py-modindex.xhtml", "extending.xhtml"):
+        assert api not in names
+    assert spine[0] == "index.xhtml"
+    assert {f"{chapter}.xhtml" for chapter in CHAPTERS} <= set(spine)
+    # The book ends with the edition's apparatus, not with an index of the API.
+    assert spine[-1] in {
+        "references.xhtml",
+        "about.xhtml",
+        "timeline.xhtml",
+        "themes.xhtml",
+        "cite.xhtml",
+    }, spine
+
+
+# -- Ace by DAISY ---------------------------------------------------------------------------
+
+
+def test_ace_reports_no_violation(edition_epub: Path, tmp_path: Path) -> None:
+    ace = shutil.which("ace-puppeteer")
+    if ace is None or not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail("ace-puppeteer or chromium is missing: .ci/run must install them")
+        pytest.skip("ace-puppeteer (npm @daisy/ace) or chromium is not installed")
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": str(CHROMIUM)}
+    result = subprocess.run(
+        [ace, "--silent", "--force", "--outdir", str(tmp_path / "ace"), str(edition_epub / EPUB)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=600,
+    )
+    report_file = tmp_path / "ace" / "report.json"
+    assert report_file.is_file(), result.stdout + result.stderr
+    report = json.loads(report_file.read_text("utf-8"))
+    violations = [
+        f"{document['earl:testSubject']['url']}: {assertion['earl:test']['dct:title']} "
+        f"({assertion['earl:result']['dct:description']})"
+        for document in report.get("assertions", [])
+        for assertion in document.get("assertions", [])
+    ]
+    assert violations == []
+    assert report["earl:result"]["earl:outcome"] == "pass"
+
+
+# -- the screen of an e-reader --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def unzipped(archive: zipfile.ZipFile, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ePub as shipped, unpacked: its content documents with its stylesheets."""
+    root = tmp_path_factory.mktemp("epub-unzipped")
+    archive.extractall(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def screen() -> Iterator[Any]:
+    """A page of headless Chromium (Debian's) the size of an e-reader's screen."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run must install chromium")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport=SCREEN)
+        yield page
+        browser.close()
+
+
+#: The elements whose right edge passes the screen's, with their widths.
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.body.querySelectorAll("*")]
+    .map((el) => [el, el.getBoundingClientRect()])
+    .filter(([el, box]) => box.right > width + 0.5)
+    .slice(0, 5)
+    .map(([el, box]) => `${el.tagName}.${el.getAttribute("class")} ${Math.round(box.width)}px`);
+}"""
+
+
+def test_nothing_is_wider_than_an_e_reader_screen(unzipped: Path, screen: Any) -> None:
+    documents = sorted(unzipped.rglob("*.xhtml"))
+    assert len(documents) >= 10
+    too_wide = {}
+    for document in documents:
+        screen.goto(document.as_uri())
+        width = screen.evaluate("document.documentElement.scrollWidth")
+        # An element cut off by a container that scrolls sideways does not widen the page,
+        # and an e-reader does not scroll: every box must end within the screen.
+        overflowing = screen.evaluate(OVERFLOWING)
+        if width > SCREEN["width"] or overflowing:
+            too_wide[document.name] = (width, overflowing)
+    assert too_wide == {}
+
+
+def test_timeline_scales_to_the_screen(unzipped: Path, screen: Any) -> None:
+    screen.goto((unzipped / "timeline.xhtml").as_uri())
+    drawings = screen.locator("svg.edition-timeline-svg")
+    assert drawings.count() >= 1
+    for index in range(drawings.count()):
+        box = drawings.nth(index).bounding_box()
+        assert box is not None
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= SCREEN["width"]
+
+
+def test_a_note_is_one_line_with_its_number(unzipped: Path, screen: Any) -> None:
+    screen.goto((unzipped / "introduction.xhtml").as_uri())
+    label = screen.locator("aside.footnote > span.label").first.bounding_box()
+    text = screen.locator("aside.footnote > p").first.bounding_box()
+    assert label is not None and text is not None
+    # The number stands in the margin of the note's first line, not on a line of its own.
+    assert abs(label["y"] - text["y"]) < 4
+    assert label["x"] + label["width"] <= text["x"]
+    # Small gaps: two notes are no more than a line apart beyond their text.
+    second = screen.locator("aside.footnote").nth(1).bounding_box()
+    first = screen.locator("aside.footnote").first.bounding_box()
+    assert first is not None and second is not None
+    assert second["y"] - (first["y"] + first["height"]) < 12

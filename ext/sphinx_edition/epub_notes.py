@@ -13,7 +13,8 @@ are docutils footnotes, made by :mod:`sphinx_edition.notes.render`):
   points to, its label a plain number linking back to the mark;
 * the run of notes at the end of a chapter as a ``section`` with
   ``epub:type="endnotes"`` and the matching ARIA role (Ace by DAISY asks that every
-  ``epub:type`` have its role), named "Notes".
+  ``epub:type`` have its role), named "Notes", under a "Notes" heading at the end of a
+  chapter.
 
 The web pages keep docutils' markup: only the ePub builder uses this translator.
 """
@@ -61,10 +62,15 @@ class EditionEpubTranslator(HTML5Translator):
 
     def visit_footnote(self, node: Element) -> None:
         if not _is_note(node.previous_sibling()):
+            heading = _("Notes")
             self.body.append(
                 f'<section class="footnote-list" epub:type="endnotes" role="doc-endnotes" '
-                f'aria-label="{self.attval(_("Notes"))}">\n'
+                f'aria-label="{self.attval(heading)}">\n'
             )
+            # The notes at the end of a chapter (outside its sections) stand under a
+            # heading of the chapter's second level, as the web pages' notes do.
+            if isinstance(node.parent, nodes.document):
+                self.body.append(f'<h2 class="footnote-list-title">{self.encode(heading)}</h2>\n')
         self.body.append(
             self.starttag(
                 node,
