@@ -3,7 +3,9 @@
 A copy of the edition is built, then edited the way an author edits (citations, periods,
 events and theme passages added, changed and deleted across chapters) and rebuilt
 without ``-E``; after each round every HTML page is compared, byte for byte, with a clean
-build of the same sources. ``-j 2`` is compared with ``-j 1`` the same way.
+build of the same sources. ``-j 2`` is compared with ``-j 1`` the same way.  And an
+incremental build writes no more than it must: nothing when nothing changed, and after
+an edit only the pages whose bytes change (and those Sphinx itself always re-writes).
 """
 
 from __future__ import annotations
@@ -38,9 +40,12 @@ def _assert_same(built: Path, clean: Path) -> None:
 
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
-    """A copy of the edition's sources (docs/ and refs.bib, in the same layout)."""
+    """A copy of the edition's sources (docs/ and the files of the root conf.py reads, in
+    the same layout)."""
     shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("_build"))
-    shutil.copy(ROOT / "refs.bib", tmp_path / "refs.bib")
+    for name in ("refs.bib", "CITATION.cff"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path / "docs"
 
 
@@ -105,3 +110,52 @@ def test_parallel_build_matches_serial_build(book: Path, tmp_path: Path) -> None
     _build(book, tmp_path / "j1", tmp_path / "j1.doctrees", "-j", "1")
     _build(book, tmp_path / "j2", tmp_path / "j2.doctrees", "-j", "2")
     _assert_same(tmp_path / "j2", tmp_path / "j1")
+
+
+#: Written by every HTML build (Sphinx's index of terms and its search page), and the root
+#: document, whose toctree Sphinx re-writes with any chapter it lists.
+SPHINX_REWRITES = {"genindex.html", "search.html"}
+TOCTREE_PARENT = "index.html"
+
+
+def _stamps(out: Path) -> dict[str, int]:
+    return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*.html")}
+
+
+def _written_and_changed(
+    book: Path, out: Path, doctrees: Path, edit: Callable[[Path], None]
+) -> tuple[set[str], set[str]]:
+    """The pages an incremental build after *edit* writes, and those whose bytes change."""
+    stamps, pages = _stamps(out), _pages(out)
+    edit(book)
+    _build(book, out, doctrees)
+    written = {p for p, stamp in _stamps(out).items() if stamps.get(p) != stamp}
+    changed = {p for p, data in _pages(out).items() if pages.get(p) != data}
+    return written - SPHINX_REWRITES, changed
+
+
+def _touch(book: Path) -> None:
+    os.utime(book / "obama.md")
+
+
+def _one_word(book: Path) -> None:
+    # past the first words of its passage: the thematic index's excerpt stays the same
+    _edit(book / "obama.md", "a translation error complicates", "a translation error complicated")
+
+
+def test_rebuilds_write_only_what_changes(book: Path, tmp_path: Path) -> None:
+    out, doctrees = tmp_path / "inc", tmp_path / "inc.doctrees"
+    _build(book, out, doctrees)
+    written, changed = _written_and_changed(book, out, doctrees, lambda book: None)
+    assert written == set(), "a no-op rebuild wrote pages"
+    assert changed == set()
+    written, _changed = _written_and_changed(book, out, doctrees, _touch)
+    assert written == {"obama.html", TOCTREE_PARENT}
+    written, changed = _written_and_changed(book, out, doctrees, _one_word)
+    assert changed == {"obama.html"}
+    assert written == {"obama.html", TOCTREE_PARENT}
+    for edit in EDITS:
+        written, changed = _written_and_changed(book, out, doctrees, edit)
+        assert changed <= written, "a page changed but was not re-written"
+        needless = written - changed - {TOCTREE_PARENT}
+        assert not needless, f"re-written with the same bytes: {sorted(needless)}"
