@@ -206,7 +206,7 @@ _publisher = "The edition team"
 _title_page = rf"""
 \frontmatter
 \begin{{titlepage}}
-\centering
+\centering\addtolength{{\leftskip}}{{16mm}}% centred on the page, not on the text block
 \vspace*{{0.2\textheight}}
 {{\Huge\bfseries {project}\par}}
 \vspace{{1.5em}}
