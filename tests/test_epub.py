@@ -168,6 +168,9 @@ def test_the_book_holds_the_edition_only(archive: zipfile.ZipFile) -> None:
     for api in ("genindex.xhtml", "py-modindex.xhtml", "extending.xhtml"):
         assert api not in names
     assert spine[0] == "index.xhtml"
+    # Every document of the book is in its reading order: none is hidden outside it.
+    opf = etree.fromstring(archive.read("content.opf"))
+    assert not opf.findall("opf:spine/opf:itemref[@linear='no']", OPF_NS)
     assert {f"{chapter}.xhtml" for chapter in CHAPTERS} <= set(spine)
     # The book ends with the edition's apparatus, not with an index of the API.
     assert spine[-1] in {
