@@ -155,6 +155,7 @@ COMPAT_TESTS = (
     "tests/test_periods.py",
     "tests/test_timeline.py",
     "tests/test_themes.py",
+    "tests/test_themes_any.py",
     "tests/test_config.py",
     "tests/test_bad_input.py",
     "tests/test_extending.py",
