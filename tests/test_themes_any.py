@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -71,9 +73,12 @@ def _page(outdir: Path, page: str) -> BeautifulSoup:
 
 def _build(make_app: Any, rootdir: Any, theme: str, **overrides: Any) -> SphinxTestApp:
     _require(theme)
+    # A copy, so that the build goes to a temporary folder and never into tests/roots.
+    srcdir = Path(tempfile.mkdtemp(prefix="anytheme-")) / "src"
+    shutil.copytree(rootdir / "test-anytheme", srcdir)
     app: SphinxTestApp = make_app(
         "html",
-        srcdir=rootdir / "test-anytheme",
+        srcdir=srcdir,
         freshenv=True,
         confoverrides={"html_theme": theme, **overrides},
     )
