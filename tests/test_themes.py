@@ -184,9 +184,9 @@ def test_latex_links_become_page_references(app: SphinxTestApp) -> None:
     index = tex[tex.index(r"\label{\detokenize{themes:theme-arms}}") :]
     assert index.count(r"\autopageref*{\detokenize{one:passage-2}}") == 2  # arms and nato
     assert r"{\hyperref[\detokenize{one:passage-1}]" in index
-    # The chips are a quiet small-caps note linking to the index entries.
+    # The chips are a margin note (editionnotes.sty) linking to the index entries.
     assert (
-        r"\nobreak\quad{\scriptsize\renewcommand{\sphinxcrossref}[1]{#1}\textsc{Themes: "
+        r"\editionthemes{Themes:}{"
         r"{\hyperref[\detokenize{themes:theme-arms}]{\sphinxcrossref{Arms control}}}"
     ) in tex
     # The table: the counts, each linked to its theme × period anchor.

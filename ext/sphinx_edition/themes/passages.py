@@ -353,17 +353,12 @@ def depart_chips_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_chips_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
-    # A quiet end-of-paragraph note in small caps, smaller than the notes (books often
-    # enlarge \footnotesize for their notes, so it is not used here).  Links stay upright:
-    # \sphinxcrossref would italicise them, and few fonts have italic small caps.
-    label = self.encode(_chips_label(node))
-    self.body.append(
-        r"\nobreak\quad{\scriptsize\renewcommand{\sphinxcrossref}[1]{#1}\textsc{" + label + " "
-    )
+    # \editionthemes (editionnotes.sty) sets the marks as a note in the outer margin.
+    self.body.append(r"\editionthemes{" + self.encode(_chips_label(node)) + "}{")
 
 
 def depart_chips_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
-    self.body.append("}}")
+    self.body.append("}")
 
 
 def visit_chips_text(self: TextTranslator, node: nodes.Element) -> None:
