@@ -18,8 +18,8 @@
   index's headings (:func:`extend_page_toc`).
 * **Download links** — ``edition_downloads`` lists the formats (PDF, ePub, TEI, BibTeX,
   RIS) linked at the top of every page's body, in any theme and with no template
-  (:func:`add_downloads`); the files are ``downloads/<basename>.<format>`` next to the HTML
-  (:func:`download_basename`), or Read the Docs' own downloads there.
+  (:mod:`sphinx_edition.downloads`); the files are ``downloads/<basename>.<format>`` next to
+  the HTML, or Read the Docs' own downloads there.
 * **Accessible markup** — the toctree caption gets an ``aria-level``, and citations get the
   ``listitem`` role instead of docutils' deprecated ``doc-biblioentry``.
 
@@ -30,7 +30,6 @@ package in :mod:`sphinx_edition.epub`.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from html import escape
@@ -45,13 +44,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinx_edition.assets import BROWSER_BUILDERS, setup_assets
-from sphinx_edition.config import _conf_location
+from sphinx_edition.downloads import download_basename, setup_downloads, slug
+from sphinx_edition.nodes import skip_node
 from sphinx_edition.notes import note_ibid
 from sphinx_edition.notes.role import visit_note_ibid_first
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
 _ = get_translation("edition")
@@ -198,10 +197,6 @@ def visit_paragraph_link_html(self: HTML5Translator, node: paragraph_link) -> No
         f'<a class="edition-paralink" href="#{escape(node["refid"])}" '
         f'title="{escape(title)}" aria-label="{escape(title)}">¶</a>'
     )
-    raise nodes.SkipNode
-
-
-def skip_node(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
@@ -404,163 +399,17 @@ def sidenotes_meta(
     )
 
 
-# -- download links ------------------------------------------------------------------------
-
-
-#: Formats a book can offer for download: label, media type.  The files are made by their
-#: own builders (LaTeX and latexmk, ePub, TEI, the citation exports) and published next to
-#: the HTML, in :data:`DOWNLOADS_DIR`, as ``<basename>.<format>``.
-DOWNLOAD_FORMATS: dict[str, tuple[str, str]] = {
-    "pdf": (_("PDF"), "application/pdf"),
-    "epub": (_("ePub"), "application/epub+zip"),
-    "tei": (_("TEI"), "application/tei+xml"),
-    "bib": (_("BibTeX"), "application/x-bibtex"),
-    "ris": (_("RIS"), "application/x-research-info-systems"),
-}
-
-#: Formats Read the Docs builds and serves at its own download addresses.
-READTHEDOCS_FORMATS = ("pdf", "epub")
-
-#: Where the downloads are published, next to the HTML (``nox`` copies them there).
-DOWNLOADS_DIR = "downloads"
-
-
-def slug(text: str) -> str:
-    """*text* as a file name: lower case, accents dropped, words joined by ``-``."""
-    letters = "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
-    return re.sub(r"[\W_]+", "-", letters.casefold()).strip("-")
-
-
-def download_basename(config: Config) -> str:
-    """The name, without extension, of every download of the book.
-
-    ``edition_download_basename`` if set, else ``epub_basename``, else a slug of ``project``.
-    """
-    for name in (config.edition_download_basename, config.epub_basename):
-        if isinstance(name, str) and name:
-            return name
-    return slug(str(config.project)) or "book"
-
-
-def validate_downloads(app: Sphinx, config: Config) -> None:
-    """Keep the known formats of ``edition_downloads``, once each; warn about the others."""
-    value = config.edition_downloads
-    location = _conf_location(app, "edition_downloads")
-    known = ", ".join(DOWNLOAD_FORMATS)
-    if not isinstance(value, list | tuple):
-        logger.warning(
-            "edition_downloads must be a list of formats among %s, not %s; no download link "
-            "is shown",
-            known,
-            type(value).__name__,
-            location=location,
-            type="edition",
-            subtype="downloads",
-        )
-        config.edition_downloads = []
-        return
-    clean: list[str] = []
-    for fmt in value:
-        if fmt not in DOWNLOAD_FORMATS:
-            logger.warning(
-                "edition_downloads: unknown format %r; expected one of %s",
-                fmt,
-                known,
-                location=location,
-                type="edition",
-                subtype="downloads",
-            )
-        elif fmt in clean:
-            logger.warning(
-                "edition_downloads: %r is listed twice",
-                fmt,
-                location=location,
-                type="edition",
-                subtype="downloads",
-            )
-        else:
-            clean.append(fmt)
-    if clean != value:
-        config.edition_downloads = clean
-    basename = config.edition_download_basename
-    if not isinstance(basename, str) or "/" in basename or "\\" in basename:
-        logger.warning(
-            "edition_download_basename must be a file name without a directory, not %r; using %r",
-            basename,
-            config.epub_basename,
-            location=_conf_location(app, "edition_download_basename"),
-            type="edition",
-            subtype="downloads",
-        )
-        config.edition_download_basename = ""
-
-
-def download_links(app: Sphinx, context: dict[str, Any]) -> str:
-    """The download links of a page: a navigation landmark with one link per format."""
-    basename = download_basename(app.config)
-    on_rtd = os.environ.get("READTHEDOCS") == "True"
-    missing = _("Not in this build.")
-    items = []
-    for fmt in app.config.edition_downloads:
-        label, media_type = DOWNLOAD_FORMATS[fmt]
-        filename = f"{basename}.{fmt}"
-        if on_rtd and fmt in READTHEDOCS_FORMATS:
-            # Read the Docs serves the formats it builds (``formats: all``) at its own URLs.
-            language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
-            version = os.environ.get("READTHEDOCS_VERSION", "latest")
-            href = f"/_/downloads/{language}/{version}/{fmt}/"
-        else:
-            href = context["pathto"](f"{DOWNLOADS_DIR}/{filename}", 1)
-        items.append(
-            f'<li><a class="edition-download edition-download-{fmt}" href="{escape(href)}" '
-            f'type="{media_type}" download="{escape(filename)}" '
-            f'data-missing="{escape(missing)}">{escape(str(label))}</a></li>'
-        )
-    title = escape(_("Download"))
-    return (
-        '<nav class="edition-downloads" aria-labelledby="edition-downloads-title">\n'
-        f'<span class="edition-downloads-title" id="edition-downloads-title">{title}</span>\n'
-        f"<ul>{''.join(items)}</ul>\n</nav>\n"
-    )
-
-
-def add_downloads(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    """Put the download links at the top of the body of every page of the book.
-
-    The body is what every theme shows as the page's content, so the links need no
-    template; pages made from a template alone (search, index) have no body and no links.
-    """
-    if app.builder.name not in BROWSER_BUILDERS or not app.config.edition_downloads:
-        return
-    if doctree is None or not isinstance(context.get("body"), str):
-        return
-    context["body"] = download_links(app, context) + context["body"]
-
-
 # -- wiring --------------------------------------------------------------------------------
 
 
 def setup_reader(app: Sphinx) -> None:
     """Register paragraph anchors and links, note previews and sidenotes, the notes'
     heading, download links and the assets."""
-    #: Formats to offer for download on every page, among ``pdf``, ``epub``, ``tei``,
-    #: ``bib`` and ``ris`` (the files are published in ``downloads/`` next to the HTML).
-    app.add_config_value("edition_downloads", [], "html", types=frozenset({list}))
-    #: The downloads' file name without extension (default: ``epub_basename``).
-    app.add_config_value("edition_download_basename", "", "html", types=frozenset({str}))
     #: Set the notes in the right margin beside their marks on wide screens (furo, when its
     #: "On this page" column is shown); below that width, and in other themes, notes are
     #: previewed in a popover and read at the end of the page.
     app.add_config_value("edition_sidenotes", True, "html", types=frozenset({bool}))
-    app.connect("config-inited", validate_downloads)
+    setup_downloads(app)
     app.add_node(
         paragraph_link,
         html=(visit_paragraph_link_html, None),
@@ -576,7 +425,6 @@ def setup_reader(app: Sphinx) -> None:
     app.add_transform(ParagraphAnchors)
     app.add_post_transform(ParagraphLinks)
     app.add_post_transform(NotesHeading)
-    app.connect("html-page-context", add_downloads)
     # Before furo's handler (500) reads the contents, and after it decides to hide them.
     app.connect("html-page-context", extend_page_toc, priority=400)
     app.connect("html-page-context", show_extended_toc, priority=600)
@@ -584,3 +432,7 @@ def setup_reader(app: Sphinx) -> None:
     # After the directives that build tables once the book is read (500).
     app.connect("doctree-resolved", wrap_tables, priority=900)
     setup_assets(app)
+
+
+#: Imported from here by other modules and books.
+__all__ = ["download_basename", "setup_reader", "slug"]
