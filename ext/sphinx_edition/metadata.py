@@ -426,8 +426,11 @@ def add_page_metadata(
         for name, content in page_metatags(app, meta, pagename, title)
     ]
     data = json.dumps(page_jsonld(app, meta, pagename, title), ensure_ascii=False, indent=1)
-    # "</" inside a script element would end it.
-    lines.append('<script type="application/ld+json">' + data.replace("</", "<\\/") + "</script>")
+    # In a <script> element the HTML parser looks for "</script" and "<!--": JSON's own
+    # escapes for "<", ">" and "&" keep any text of the book (a title, say) from ending it.
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        data = data.replace(char, escaped)
+    lines.append('<script type="application/ld+json">' + data + "</script>")
     context["metatags"] = str(context.get("metatags", "")) + "\n".join(lines) + "\n"
 
 
