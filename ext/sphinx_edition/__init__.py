@@ -6,7 +6,8 @@ Add ``"sphinx_edition"`` to ``extensions`` to get, in one go:
   :mod:`sphinx_edition.oxford`);
 * ``period`` and ``event`` — the chronology of the text (:mod:`sphinx_edition.periods`);
 * ``timeline`` — every period and event, drawn (:mod:`sphinx_edition.timeline`);
-* ``theme`` and ``themeindex`` — thematic tagging and its index (:mod:`sphinx_edition.themes`).
+* ``theme`` and ``themeindex`` — thematic tagging and its index (:mod:`sphinx_edition.themes`);
+* ``editorial`` — numbered editorial notes (:mod:`sphinx_edition.editorial`).
 
 All collected data lives in one domain (:mod:`sphinx_edition.domain`).
 """
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_edition.bibfiles import setup_bibfiles
 from sphinx_edition.config import setup_config
 from sphinx_edition.domain import DATA_VERSION, setup_domain
+from sphinx_edition.editorial import setup_editorial
 from sphinx_edition.epub import setup_epub
 from sphinx_edition.metadata import setup_metadata
 from sphinx_edition.notes import setup_notes
@@ -46,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_periods(app)
     setup_timeline(app)
     setup_themes(app)
+    setup_editorial(app)
     setup_reader(app)
     setup_epub(app)
     setup_search(app)

@@ -24,7 +24,7 @@ BROWSER_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 #: Stylesheets of every HTML-format builder, web pages and ePub: notes, timeline and
 #: period banners, theme chips.  In this order: later rules refine earlier ones.
-STYLESHEETS = ("notes.css", "timeline.css", "themes.css")
+STYLESHEETS = ("notes.css", "timeline.css", "themes.css", "editorial.css")
 
 #: Stylesheets (name, ``media``) of pages read in a browser: note previews, paragraph and
 #: download links, then print.

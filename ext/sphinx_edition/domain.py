@@ -28,10 +28,12 @@ from sphinx_edition.config import theme_specs
 from sphinx_edition.nodes import PERIOD_ATTR, period_for_node, themeindex
 from sphinx_edition.records import (
     CitationInfo,
+    EditorialInfo,
     EventInfo,
     PassageInfo,
     PeriodInfo,
     citations_of,
+    editorials_of,
     events_of,
     passages_of,
     periods_of,
@@ -51,10 +53,10 @@ _ = get_translation("edition")
 logger = logging.getLogger(__name__)
 
 #: Bump when the shape of any record or key below changes (it is part of ``env_version``).
-DATA_VERSION = 3
+DATA_VERSION = 4
 
 #: The kinds of records kept per document.
-RECORD_KINDS = ("periods", "events", "passages", "citations")
+RECORD_KINDS = ("periods", "events", "passages", "citations", "editorials")
 #: Everything kept per document: the records, and what collecting directives hold.
 PER_DOC = (*RECORD_KINDS, "collectors", "theme_targets")
 
@@ -74,6 +76,7 @@ class EditionData(TypedDict):
     events: dict[str, list[EventInfo]]
     passages: dict[str, list[PassageInfo]]
     citations: dict[str, list[CitationInfo]]
+    editorials: dict[str, list[EditorialInfo]]
     collectors: dict[str, list[str]]  # kinds of collecting directives in the document
     theme_targets: dict[str, dict[str, str]]  # theme id -> anchor of its index entry
     # -- computed once per build
@@ -82,6 +85,7 @@ class EditionData(TypedDict):
     timeline: str | None  # the document of the book's first timeline
     notes_plan: Plan | None
     notes_texts: NoteTexts | None
+    editorial_numbers: dict[str, int] | None  # anchor of an editorial note -> its number
     #: Per output ("builder:outdir"), per kind ("notes", "pages"): docname -> what the
     #: document shows of other documents, as of the last build.
     signatures: dict[str, dict[str, dict[str, Hashable]]]
@@ -113,6 +117,7 @@ class EditionDomain(Domain):
         "events": {},
         "passages": {},
         "citations": {},
+        "editorials": {},
         "collectors": {},
         "theme_targets": {},
         "theme_specs": {},
@@ -120,6 +125,7 @@ class EditionDomain(Domain):
         "timeline": None,
         "notes_plan": None,
         "notes_texts": None,
+        "editorial_numbers": None,
         "signatures": {},
     }
     data_version = DATA_VERSION
@@ -148,6 +154,9 @@ class EditionDomain(Domain):
 
     def add_citation(self, info: CitationInfo) -> None:
         self.store["citations"].setdefault(info.docname, []).append(info)
+
+    def add_editorial(self, info: EditorialInfo) -> None:
+        self.store["editorials"].setdefault(info.docname, []).append(info)
 
     def note_collector(self, docname: str, kind: str) -> None:
         """Record that *docname* holds a collecting directive of *kind*."""
@@ -193,6 +202,8 @@ class EditionDomain(Domain):
                 )
         for passage in passages_of(document, docname):
             self.add_passage(passage)
+        for editorial in editorials_of(document, docname):
+            self.add_editorial(editorial)
         for index in document.findall(themeindex):
             for theme_id in index["themes"]:
                 self.set_theme_target(theme_id, docname, index["prefix"] + theme_id)
@@ -205,6 +216,9 @@ class EditionDomain(Domain):
 
     def set_plan(self, plan: Plan) -> None:
         self.store["notes_plan"] = plan
+
+    def set_editorial_numbers(self, numbers: dict[str, int]) -> None:
+        self.store["editorial_numbers"] = numbers
 
     def note_texts(self, fingerprint: tuple[Any, ...]) -> dict[Any, Any]:
         """The cache of formatted note texts, emptied when *fingerprint* differs."""
@@ -245,6 +259,9 @@ class EditionDomain(Domain):
 
     def citations(self, docnames: Iterable[str]) -> list[CitationInfo]:
         return list(self.records("citations", docnames))
+
+    def editorials(self, docnames: Iterable[str]) -> list[EditorialInfo]:
+        return list(self.records("editorials", docnames))
 
     def collectors(self, kind: str | None = None) -> set[str]:
         """Documents that hold collecting directives (of *kind*, if given)."""
@@ -459,6 +476,7 @@ __all__ = [
     "PERIOD_ATTR",
     "CitationInfo",
     "EditionDomain",
+    "EditorialInfo",
     "EventInfo",
     "PassageInfo",
     "PeriodInfo",

@@ -92,3 +92,20 @@ class theme_chips(nodes.inline):  # type: ignore[misc,unused-ignore]
 
 class themeindex(nodes.General, nodes.Element):  # type: ignore[misc,unused-ignore]
     """Placeholder of a ``themeindex`` directive, replaced at ``doctree-resolved``."""
+
+# -- editorial notes and the apparatus ------------------------------------------------------
+
+
+class editorial_note(nodes.General, nodes.Element):  # type: ignore[misc,unused-ignore]
+    """A numbered editorial note (``editorial`` directive); its children are the note's text.
+
+    Attributes: ``ids`` (its anchor), ``sic`` and ``corr`` (the delivered reading it
+    concerns and the edition's correction, ``""`` when not given), ``docname``, ``order``
+    (its place among the document's editorial notes) and ``excerpt`` (its first words).
+    The book-wide number ("E3") is filled in when the document is written.
+    """
+
+
+class apparatus_list(nodes.General, nodes.Element):  # type: ignore[misc,unused-ignore]
+    """Placeholder of an ``interventions`` or ``apparatus`` directive (``kind``), filled in
+    when the document is written, from the whole book's records."""

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx_edition.nodes import (
     AFTER_FOOTNOTE,
     PASSAGE_ATTR,
+    editorial_note,
     event_marker,
     notecite,
     period_banner,
@@ -86,6 +87,19 @@ class CitationInfo(NamedTuple):
     raw: str = ""
 
 
+class EditorialInfo(NamedTuple):
+    """An ``editorial`` note: the edition's comment on a passage, numbered through the book."""
+
+    id: str  # its anchor (the ``:id:`` option, else generated)
+    sic: str  # the delivered reading it concerns ("" when not given)
+    corr: str  # the edition's correction ("" when not given)
+    excerpt: str  # the first words of its text
+    docname: str
+    lineno: int
+    anchor: str
+    order: int
+
+
 # -- reading the records of a document ------------------------------------------------------
 # Periods and then events share one count of ``order``: their place in the document.
 
@@ -151,3 +165,18 @@ def passages_of(document: nodes.document, docname: str) -> Iterator[PassageInfo]
         passage = target.get(PASSAGE_ATTR)
         if passage is not None:
             yield PassageInfo(docname=docname, anchor=target["ids"][0], **passage)
+
+
+def editorials_of(document: nodes.document, docname: str) -> Iterator[EditorialInfo]:
+    """The editorial notes of *document*, in document order."""
+    for order, node in enumerate(document.findall(editorial_note), start=1):
+        yield EditorialInfo(
+            id=node["ids"][0],
+            sic=node["sic"],
+            corr=node["corr"],
+            excerpt=node["excerpt"],
+            docname=docname,
+            lineno=node.line or 0,
+            anchor=node["ids"][0],
+            order=order,
+        )

@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 
     from sphinx_edition.config import ThemeSpec
     from sphinx_edition.notes.plan import Plan
-    from sphinx_edition.records import CitationInfo, EventInfo, PassageInfo, PeriodInfo
+    from sphinx_edition.records import (
+        CitationInfo,
+        EditorialInfo,
+        EventInfo,
+        PassageInfo,
+        PeriodInfo,
+    )
 
 
 class BookView:
@@ -47,6 +53,17 @@ class BookView:
 
     def citations(self) -> tuple[CitationInfo, ...]:
         return tuple(self._domain.citations(self.order))
+
+    def editorials(self) -> tuple[EditorialInfo, ...]:
+        return tuple(self._domain.editorials(self.order))
+
+    @property
+    def editorial_numbers(self) -> Mapping[str, int]:
+        """Anchor of every editorial note -> its number through the book (1 for "E1")."""
+        numbers = self._domain.store["editorial_numbers"]
+        if numbers is None:  # a builder that read nothing: count them now
+            numbers = {e.anchor: n for n, e in enumerate(self.editorials(), start=1)}
+        return MappingProxyType(numbers)
 
     def period(self, period_id: str) -> PeriodInfo | None:
         return self._domain.period_by_id(period_id)
