@@ -93,6 +93,7 @@ class theme_chips(nodes.inline):  # type: ignore[misc,unused-ignore]
 class themeindex(nodes.General, nodes.Element):  # type: ignore[misc,unused-ignore]
     """Placeholder of a ``themeindex`` directive, replaced at ``doctree-resolved``."""
 
+
 # -- editorial notes and the apparatus ------------------------------------------------------
 
 

@@ -203,8 +203,12 @@ def plan_notes(citations: Sequence[CitationInfo], known: set[str], fmt: Formatte
 def resolve_style(env: BuildEnvironment, name: str) -> type[Any]:
     """The pybtex formatting style *name*, looked up once per build and kept on the domain.
 
-    pybtex's ``find_plugin`` scans every installed entry point on each call (tens of
-    milliseconds); the notes and each bibliography ask for the style again and again.
+    pybtex's ``find_plugin`` scans every installed entry point on each call (about 10 ms);
+    the notes and each bibliography ask for the style again and again.  pybtex's own
+    registry is not touched: it is shared by every build of the process, and registering
+    (``register_plugin(force=True)``) would replace whatever another book or extension put
+    there.  sphinxcontrib-bibtex still looks the style up itself, once per bibliography
+    and build; it takes the style's name from the configuration and offers no other hook.
     """
     styles = get_domain(env).styles
     if name not in styles:
