@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_edition.bibfiles import setup_bibfiles
 from sphinx_edition.config import setup_config
+from sphinx_edition.delivered import setup_delivered
 from sphinx_edition.domain import DATA_VERSION, setup_domain
 from sphinx_edition.editorial import setup_editorial
 from sphinx_edition.epub import setup_epub
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_domain(app)
     setup_bibfiles(app)
     setup_notes(app)
+    setup_delivered(app)
     setup_periods(app)
     setup_timeline(app)
     setup_themes(app)

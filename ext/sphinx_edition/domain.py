@@ -86,6 +86,7 @@ class EditionData(TypedDict):
     notes_plan: Plan | None
     notes_texts: NoteTexts | None
     editorial_numbers: dict[str, int] | None  # anchor of an editorial note -> its number
+    delivered_notes: dict[int, Any] | None  # note number -> its DeliveredNote
     #: Per output ("builder:outdir"), per kind ("notes", "pages"): docname -> what the
     #: document shows of other documents, as of the last build.
     signatures: dict[str, dict[str, dict[str, Hashable]]]
@@ -126,6 +127,7 @@ class EditionDomain(Domain):
         "notes_plan": None,
         "notes_texts": None,
         "editorial_numbers": None,
+        "delivered_notes": None,
         "signatures": {},
     }
     data_version = DATA_VERSION
@@ -219,6 +221,9 @@ class EditionDomain(Domain):
 
     def set_editorial_numbers(self, numbers: dict[str, int]) -> None:
         self.store["editorial_numbers"] = numbers
+
+    def set_delivered_notes(self, notes: dict[int, Any]) -> None:
+        self.store["delivered_notes"] = notes
 
     def note_texts(self, fingerprint: tuple[Any, ...]) -> dict[Any, Any]:
         """The cache of formatted note texts, emptied when *fingerprint* differs."""

@@ -21,6 +21,7 @@ from sphinx.util.osutil import ensuredir
 from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 
+from sphinx_edition.delivered import delivered_node, delivered_of
 from sphinx_edition.domain import get_domain
 from sphinx_edition.nodes import notecite
 from sphinx_edition.notes.plan import (
@@ -33,6 +34,7 @@ from sphinx_edition.notes.plan import (
     segments,
 )
 from sphinx_edition.notes.role import bibtex_domain, note_backref, note_ibid, note_label, notesep
+from sphinx_edition.readings import same_reading
 from sphinx_edition.view import get_view
 
 if TYPE_CHECKING:
@@ -106,6 +108,7 @@ class NotesTransform(SphinxPostTransform):
         # Notes go at the end of their own document: of the page, or of the document's
         # part of a merged book (singlehtml, texinfo look for them there).
         homes = _document_parts(self.document)
+        delivered = delivered_of(self.env)
         by_order: dict[str, dict[int, Note]] = {}
         footnotes: dict[int, tuple[nodes.Element, list[nodes.footnote]]] = {}
         ours: list[nodes.footnote_reference] = []
@@ -156,6 +159,10 @@ class NotesTransform(SphinxPostTransform):
                 docname=key_doc,
                 classes=["edition-note"],
             )
+            reading = delivered.get(note.number)
+            if reading is not None and reading.differs:
+                # the source's note, where the edition prints another form of it
+                footnote += delivered_node(reading.text)
             footnote.source, footnote.line = node.source, node.line
             node.replace_self(ref)
             ours.append(ref)
@@ -182,6 +189,7 @@ class NotesTransform(SphinxPostTransform):
 
     def render_bibliographies(self, plan: Plan) -> None:
         bibtex = bibtex_domain(self.env)
+        field = str(self.config.edition_delivered_field)
         for bibnode in list(self.document.findall(bibliography_node)):
             key = BibliographyKey(docname=bibnode["docname"], id_=bibnode["ids"][0])
             value = bibtex.bibliographies.get(key)
@@ -194,12 +202,18 @@ class NotesTransform(SphinxPostTransform):
                 entry = nodes.paragraph(
                     "", "", ids=[citation.citation_id], classes=["edition-bibentry"]
                 )
-                entry.extend(render_segments(segments(citation.formatted_entry.text)))
+                printed = segments(citation.formatted_entry.text)
+                entry.extend(render_segments(printed))
                 cited = plan.cited_in.get(citation.entry.key, [])
                 if cited:
                     entry += nodes.Text(" ")
                     entry += self.cited_in(cited)
                 container += entry
+                as_delivered = str(citation.entry.fields.get(field, "")) if field else ""
+                if as_delivered and not same_reading(
+                    as_delivered, "".join(value for _kind, value in printed)
+                ):
+                    container += delivered_node(as_delivered)
             bibnode.replace_self(container)
 
     @staticmethod

@@ -8,3 +8,4 @@ latex_documents = [("index", "editorial.tex", "Editorial", "Tester", "manual")]
 project = "Editorial"
 copyright = "2026"
 version = release = "1.0"
+edition_delivered_notes = "delivered-notes.json"
