@@ -7,7 +7,9 @@ Add ``"sphinx_edition"`` to ``extensions`` to get, in one go:
 * ``period`` and ``event`` — the chronology of the text (:mod:`sphinx_edition.periods`);
 * ``timeline`` — every period and event, drawn (:mod:`sphinx_edition.timeline`);
 * ``theme`` and ``themeindex`` — thematic tagging and its index (:mod:`sphinx_edition.themes`);
-* ``editorial`` — numbered editorial notes (:mod:`sphinx_edition.editorial`).
+* ``editorial`` — numbered editorial notes (:mod:`sphinx_edition.editorial`);
+* delivered readings, ``interventions`` and ``apparatus`` (:mod:`sphinx_edition.delivered`,
+  :mod:`sphinx_edition.apparatus`).
 
 All collected data lives in one domain (:mod:`sphinx_edition.domain`).
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_edition.apparatus import setup_apparatus
 from sphinx_edition.bibfiles import setup_bibfiles
 from sphinx_edition.config import setup_config
 from sphinx_edition.delivered import setup_delivered
@@ -51,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_timeline(app)
     setup_themes(app)
     setup_editorial(app)
+    setup_apparatus(app)
     setup_reader(app)
     setup_epub(app)
     setup_search(app)

@@ -25,7 +25,7 @@ from sphinxcontrib.bibtex.citation_target import CitationTarget
 from sphinxcontrib.bibtex.roles import CitationRef
 
 from sphinx_edition.config import theme_specs
-from sphinx_edition.nodes import PERIOD_ATTR, period_for_node, themeindex
+from sphinx_edition.nodes import PERIOD_ATTR, apparatus_list, period_for_node, themeindex
 from sphinx_edition.records import (
     CitationInfo,
     EditorialInfo,
@@ -206,6 +206,8 @@ class EditionDomain(Domain):
             self.add_passage(passage)
         for editorial in editorials_of(document, docname):
             self.add_editorial(editorial)
+        if any(True for _node in document.findall(apparatus_list)):
+            self.note_collector(docname, "apparatus")
         for index in document.findall(themeindex):
             for theme_id in index["themes"]:
                 self.set_theme_target(theme_id, docname, index["prefix"] + theme_id)

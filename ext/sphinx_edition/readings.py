@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_edition.works import plain
 
@@ -88,12 +88,23 @@ def fragment(value: str, delivered: str) -> str:
     blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3]
     if not blocks:
         return ""
-    start, end = blocks[0].a, blocks[-1].a + blocks[-1].size
-    matched = sum(b.size for b in blocks)
-    # Too little of the value found, or spread over too much of the reading: no fragment.
+    # Grow from the longest common run, taking in neighbouring runs close to it in both
+    # texts: a short run far away ("old" in "Legvold") is a coincidence, not the field.
+    core = max(range(len(blocks)), key=lambda i: blocks[i].size)
+    first = last = core
+    while first > 0 and _near(blocks[first - 1], blocks[first]):
+        first -= 1
+    while last < len(blocks) - 1 and _near(blocks[last], blocks[last + 1]):
+        last += 1
+    start, end = blocks[first].a, blocks[last].a + blocks[last].size
+    matched = sum(b.size for b in blocks[first : last + 1])
     if matched < 0.6 * len(wanted) or end - start > 1.6 * len(wanted):
         return ""
     return text[start:end].strip(" .,:;")
+
+
+def _near(left: Any, right: Any, gap: int = 4) -> bool:
+    return bool(right.a - (left.a + left.size) <= gap and right.b - (left.b + left.size) <= gap)
 
 
 def _present(value: str, delivered: str) -> bool:
