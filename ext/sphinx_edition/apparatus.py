@@ -264,7 +264,7 @@ class ApparatusTransform(SphinxPostTransform):
             rows.append(
                 (
                     (order.get(info.docname, 0), info.lineno, 1),
-                    [[where], [what], [_para(info.sic)], [_para(info.corr)]],
+                    [[_para(where)], [what], [_para(info.sic)], [_para(info.corr)]],
                 )
             )
         for number, reading in sorted(self.delivered.items()):
@@ -278,7 +278,7 @@ class ApparatusTransform(SphinxPostTransform):
                 (
                     (order.get(doc, 0), line, 0),
                     [
-                        [self.note_link(number)],
+                        [_para(self.note_link(number))],
                         [_para(what)],
                         [_para(*_delivered_runs(reading.text))],
                         [_para(*printed)],
@@ -298,7 +298,7 @@ class ApparatusTransform(SphinxPostTransform):
             rows.append(
                 (
                     (order.get(ref.docname, len(order)), 10**9, 2),
-                    [[self.ref_link(ref)], what, was or [_para()], now or [_para()]],
+                    [[_para(self.ref_link(ref))], what, was or [_para()], now or [_para()]],
                 )
             )
         rows.sort(key=lambda row: row[0])
