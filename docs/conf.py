@@ -50,6 +50,9 @@ bibtex_bibfiles = [str(ROOT / "refs.bib")]
 bibtex_reference_style = "author_year"
 # Oxford referencing (edition.oxford): the bibliography form, and the notes of {notecite}
 bibtex_default_style = "oxford"
+# The notes as delivered (each beside its citation; the apparatus lists where they differ).
+# The reference list as delivered is in refs.bib (x-delivered), the evidence in x-evidence.
+edition_delivered_notes = "delivered-notes.json"
 
 # -- Themes (the {theme} role and directive, and the thematic index) -----------------------
 edition_themes = {
