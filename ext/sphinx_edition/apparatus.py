@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx.locale import get_translation
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from docutils.nodes import Node
     from pybtex.database import Entry
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from sphinx_edition.delivered import DeliveredNote
@@ -191,15 +191,22 @@ def _delivered_runs(text: str) -> list[Node]:
     return [nodes.emphasis(v, v) if k == "em" else nodes.Text(v) for k, v in runs(text)]
 
 
-class ApparatusTransform(SphinxPostTransform):
-    """Fill each ``interventions`` and ``apparatus`` placeholder of the document."""
+def fill_apparatus(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: fill each ``interventions`` and ``apparatus`` placeholder."""
+    placeholders = list(doctree.findall(apparatus_list))
+    if placeholders:
+        Apparatus(app.builder).fill(placeholders)
 
-    default_priority = 6
 
-    def run(self, **kwargs: Any) -> None:
-        placeholders = list(self.document.findall(apparatus_list))
-        if not placeholders:
-            return
+class Apparatus:
+    """The lists of one written document, from the whole book's data."""
+
+    def __init__(self, builder: Builder) -> None:
+        self.builder = builder
+        self.env = builder.env
+        self.docname = ""
+
+    def fill(self, placeholders: Sequence[nodes.Element]) -> None:
         view = get_view(self.env)
         plan = view.plan
         self.notes: dict[int, Note] = (
@@ -223,7 +230,7 @@ class ApparatusTransform(SphinxPostTransform):
     # -- links ---------------------------------------------------------------------
 
     def link(self, docname: str, anchor: str, text: str) -> nodes.reference:
-        return make_refnode(self.app.builder, self.docname, docname, anchor, nodes.Text(text))
+        return make_refnode(self.builder, self.docname, docname, anchor, nodes.Text(text))
 
     def note_link(self, number: int) -> Node:
         note = self.notes.get(number)
@@ -231,14 +238,14 @@ class ApparatusTransform(SphinxPostTransform):
         if note is None:
             return nodes.Text(label)
         # LaTeX labels the note's text (on the page of its mark); HTML links to the mark.
-        latex = self.app.builder.format == "latex"
+        latex = self.builder.format == "latex"
         anchor = footnote_id(number) if latex else note.anchor
         return self.link(note.docname, anchor, label)
 
     def ref_link(self, ref: Reference) -> Node:
         if not ref.docname:
             return nodes.Text(ref.label)
-        anchor = "" if self.app.builder.format == "latex" else ref.anchor
+        anchor = "" if self.builder.format == "latex" else ref.anchor
         return self.link(ref.docname, anchor, ref.label)
 
     def locator(self, reading: DeliveredNote) -> str:
@@ -370,14 +377,14 @@ def setup_apparatus(app: Sphinx) -> None:
     app.add_directive("apparatus", ApparatusDirective)
     app.add_node(
         apparatus_list,
-        # filled in by ApparatusTransform; a copy left over writes nothing
+        # filled in at doctree-resolved; a copy left over writes nothing
         html=(skip_node, None),
         latex=(skip_node, None),
         text=(skip_node, None),
         man=(skip_node, None),
         texinfo=(skip_node, None),
     )
-    app.add_post_transform(ApparatusTransform)
+    app.connect("doctree-resolved", fill_apparatus)
     app.connect("env-get-updated", pages_changed)
 
 

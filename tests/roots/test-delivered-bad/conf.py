@@ -1,0 +1,9 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_edition"]
+myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "oxford"
+root_doc = "index"
+exclude_patterns = ["_build"]
+project = "Delivered readings, bad input"
+copyright = "2026"
+edition_delivered_notes = "delivered-notes.json"
