@@ -235,10 +235,29 @@ def test_periods_and_events_in_stand_off(tei_tree: etree._ElementTree) -> None:
 
 def test_editorial_notes(tei_tree: etree._ElementTree) -> None:
     notes = tei_tree.findall(".//tei:body//tei:note[@type='editorial']", NS)
-    admonitions = sum(
-        (DOCS / f"{c}.md").read_text("utf-8").count(":class: editorial") for c in CHAPTERS
+    sources = [(DOCS / f"{c}.md").read_text("utf-8") for c in CHAPTERS]
+    written = sum(
+        s.count(":class: editorial") + s.count("{editorial}") + s.count(".. editorial::")
+        for s in sources
     )
-    assert len(notes) == admonitions > 0
+    assert len(notes) == written > 0
+    numbered = [n.get("n") for n in notes if n.get("n")]
+    assert numbered == [f"E{i}" for i in range(1, len(numbered) + 1)]
+
+
+def test_editorial_readings_are_choices(tmp_path: Path, tei_schema: etree.RelaxNG) -> None:
+    """``editorial`` with ``:sic:`` and ``:corr:``: a ``choice`` in the note, still valid."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-editorial", srcdir)
+    tree = etree.parse(str(_build_tei(srcdir, tmp_path)))
+    assert tei_schema.validate(tree), [e.message for e in tei_schema.error_log][:5]
+    notes = tree.findall(".//tei:body//tei:note[@type='editorial']", NS)
+    assert [n.get("n") for n in notes] == ["E1", "E2", "E3"]
+    choice = notes[0].find(".//tei:choice", NS)
+    assert choice is not None
+    assert choice.findtext("tei:sic", namespaces=NS) == "gives his official approval"
+    assert choice.findtext("tei:corr", namespaces=NS) == "acquiesces"
+    assert notes[1].find(".//tei:choice", NS) is None
 
 
 def _text_without_notes(element: etree._Element) -> str:

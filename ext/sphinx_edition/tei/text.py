@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
+from sphinx_edition.nodes import editorial_note
 from sphinx_edition.tei.header import XML_ID, sub, tei, theme_ref, work_ref
 
 if TYPE_CHECKING:
@@ -152,6 +153,8 @@ class TextConverter:
             self.inline_into(node, sub(parent, "head"))
         elif isinstance(node, nodes.paragraph | nodes.rubric):
             self.paragraph(node, parent)
+        elif isinstance(node, editorial_note):
+            self.editorial(node, parent)
         elif isinstance(node, nodes.Admonition):
             kind = "editorial" if "editorial" in node["classes"] else node.tagname
             if kind == "admonition":
@@ -207,6 +210,29 @@ class TextConverter:
             self.paragraph(node, parent)
         if themes:
             self.ana_stack.pop()
+
+    def editorial(self, node: nodes.Element, parent: etree._Element) -> None:
+        """An editorial note: ``note type="editorial" n="E3"``, its reading as a
+        ``choice`` of ``sic`` and ``corr``."""
+        number = node.get("number")
+        attributes = {"type": "editorial"}
+        if number is not None:
+            attributes["n"] = f"E{number}"
+        if node["ids"]:
+            attributes[XML_ID] = node["ids"][0]
+        note = sub(parent, "note", **attributes)
+        if node["sic"] or node["corr"]:
+            choice = sub(sub(note, "p"), "choice")
+            if node["sic"]:
+                sub(choice, "sic").text = node["sic"]
+            if node["corr"]:
+                sub(choice, "corr").text = node["corr"]
+        for child in node.children:
+            # the reading is the choice above, not a paragraph of the note
+            if not (
+                isinstance(child, nodes.Element) and "edition-editorial-reading" in child["classes"]
+            ):
+                self.block(child, note)
 
     def paragraph(self, node: nodes.Element, parent: etree._Element) -> None:
         paragraph = sub(parent, "p")
