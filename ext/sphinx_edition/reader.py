@@ -380,7 +380,8 @@ def wrap_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         # furo's own class for the wrapper it gives tables, and so its styles
         wrapper = nodes.container(classes=["table-wrapper", "edition-table-scroll"])
         wrapper.source, wrapper.line = table.source, table.line
-        table.replace_self(wrapper)
+        # Not replace_self(): it would copy the table's ids and classes onto the wrapper.
+        parent[parent.index(table)] = wrapper
         wrapper += table
 
 
