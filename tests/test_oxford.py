@@ -12,7 +12,8 @@ import pytest
 from pybtex.database import BibliographyData, parse_string
 from pybtex.plugin import find_plugin
 from sphinx_edition.notes import resolve_style
-from sphinx_edition.oxford import OxfordStyle
+from sphinx_edition.notes.plan import NotePart, note_text
+from sphinx_edition.oxford import OxfordStyle, rules
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -124,6 +125,232 @@ def test_forms(bib: BibliographyData, key: str) -> None:
     assert style.format_bibliography_entry(entry).render_as("text") == bibliography
     assert style.format_full_note(entry, "p. 5").render_as("text") == full
     assert style.format_short_note(entry, "p. 5").render_as("text") == short
+
+
+# -- New Hart's Rules, rule by rule, per entry type ---------------------------------------
+
+RULES_BIB = r"""
+@article{art,
+  author = {Goldman, Stuart D.},
+  title = {{Russian} Political, Economic, and Security Issues and {US} Interests},
+  journal = {Russia, China and Eurasia}, volume = {27}, number = {4/5}, year = {2011},
+  pages = {757-780},
+}
+@article{artq,
+  author = {O'Loughlin, John and Kolossov, Vladimir},
+  title = {A `Risky Westward Turn'? {Putin's} 9--11 Script},
+  journal = {Europe-Asia Studies}, volume = {56}, number = {1}, year = {2004}, pages = {3--34},
+}
+@article{nation,
+  author = {Cohen, Stephen F.}, title = {{Obama's} {Russia} `Reset': Another Lost Opportunity?},
+  journal = {The Nation}, month = {20 June}, year = {2011}, pages = {11--18},
+}
+@book{book,
+  author = {Lo, Bobo}, title = {Vladimir {Putin} and the Evolution of {Russian} Foreign Policy},
+  publisher = {Wiley}, address = {Oxford}, year = {2008},
+}
+@book{bookq,
+  author = {Smith, Martin A.},
+  title = {{Russia} and {NATO} since 1991: From {Cold War} through Cold Peace to Partnership?},
+  publisher = {Routledge}, address = {London}, year = {2006},
+}
+@incollection{chapter,
+  author = {Kanet, Roger E.},
+  title = {Presidential Elections and `Resets' in {US}-{Russian} Relations:
+           Do Leaders Make a Difference?},
+  booktitle = {Shifting Priorities}, editor = {Piet, R{\'e}mi and Kanet, Roger E.},
+  publisher = {Routledge}, address = {London}, year = {2016}, pages = {95--112},
+}
+@techreport{report,
+  author = {Cohen, Ariel and Volk, Yevgeny},
+  title = {Recent Changes in {Russia} and Their Impact on {US}-{Russian} Relations},
+  shorttitle = {Recent Changes in {Russia}},
+  type = {Backgrounder}, institution = {The Heritage Foundation},
+  address = {Washington, DC}, month = {9 March}, year = {2004},
+}
+@article{review,
+  author = {Monaghan, Andrew},
+  title = {The Limits of Partnership: {US}-{Russian} Relations in the Twenty-First Century},
+  x-review-of = {Angela Stent, \textit{The Limits of Partnership}
+                 (Princeton: Princeton University Press, 2014)},
+  journal = {International Affairs}, volume = {91}, number = {1}, year = {2015},
+  pages = {196--197},
+}
+"""
+
+#: key -> (bibliography, full note with locator "74", short note with locator "69-79"),
+#: the short note as a note prints it (with its final stop, where one is due).
+RULES = {
+    # the extent without "pp."; a double issue "4/5" as 27/4–5; the short title cut after
+    # a phrase of at most five significant words ("and" does not count)
+    "art": (
+        "Goldman, Stuart D., ‘Russian Political, Economic, and Security Issues and US "
+        "Interests’, Russia, China and Eurasia, 27/4–5 (2011), 757–780.",
+        "Stuart D. Goldman, ‘Russian Political, Economic, and Security Issues and US "
+        "Interests’, Russia, China and Eurasia, 27/4–5 (2011), p. 74.",
+        "Goldman, ‘Russian Political, Economic, and Security Issues’, pp. 69–79.",
+    ),
+    # a question mark inside the quotes: the comma after it stays, no full stop follows
+    "artq": (
+        "O’Loughlin, John, and Vladimir Kolossov, ‘A “Risky Westward Turn”? Putin’s 9–11 "
+        "Script’, Europe-Asia Studies, 56/1 (2004), 3–34.",
+        "John O’Loughlin and Vladimir Kolossov, ‘A “Risky Westward Turn”? Putin’s 9–11 "
+        "Script’, Europe-Asia Studies, 56/1 (2004), p. 74.",
+        "O’Loughlin and Kolossov, ‘A “Risky Westward Turn”?’, pp. 69–79.",
+    ),
+    # a periodical with no volume is found by its date
+    "nation": (
+        "Cohen, Stephen F., ‘Obama’s Russia “Reset”: Another Lost Opportunity?’, "
+        "The Nation (20 June 2011), 11–18.",
+        "Stephen F. Cohen, ‘Obama’s Russia “Reset”: Another Lost Opportunity?’, "
+        "The Nation (20 June 2011), p. 74.",
+        "Cohen, ‘Obama’s Russia “Reset”’, pp. 69–79.",
+    ),
+    "book": (
+        "Lo, Bobo, Vladimir Putin and the Evolution of Russian Foreign Policy "
+        "(Oxford: Wiley, 2008).",
+        "Bobo Lo, Vladimir Putin and the Evolution of Russian Foreign Policy "
+        "(Oxford: Wiley, 2008), p. 74.",
+        "Lo, Vladimir Putin and the Evolution, pp. 69–79.",
+    ),
+    "bookq": (
+        "Smith, Martin A., Russia and NATO since 1991: From Cold War through Cold Peace to "
+        "Partnership? (London: Routledge, 2006).",
+        "Martin A. Smith, Russia and NATO since 1991: From Cold War through Cold Peace to "
+        "Partnership? (London: Routledge, 2006), p. 74.",
+        "Smith, Russia and NATO since 1991, pp. 69–79.",
+    ),
+    "chapter": (
+        "Kanet, Roger E., ‘Presidential Elections and “Resets” in US-Russian Relations: Do "
+        "Leaders Make a Difference?’, in Rémi Piet and Roger E. Kanet (eds.), Shifting "
+        "Priorities (London: Routledge, 2016), 95–112.",
+        "Roger E. Kanet, ‘Presidential Elections and “Resets” in US-Russian Relations: Do "
+        "Leaders Make a Difference?’, in Rémi Piet and Roger E. Kanet (eds.), Shifting "
+        "Priorities (London: Routledge, 2016), p. 74.",
+        "Kanet, ‘Presidential Elections and “Resets” in US-Russian Relations’, pp. 69–79.",
+    ),
+    # a report is dated as fully as the entry gives; shorttitle wins
+    "report": (
+        "Cohen, Ariel, and Yevgeny Volk, Recent Changes in Russia and Their Impact on "
+        "US-Russian Relations, Backgrounder (Washington, DC: The Heritage Foundation, "
+        "9 March 2004).",
+        "Ariel Cohen and Yevgeny Volk, Recent Changes in Russia and Their Impact on "
+        "US-Russian Relations, Backgrounder (Washington, DC: The Heritage Foundation, "
+        "9 March 2004), p. 74.",
+        "Cohen and Volk, Recent Changes in Russia, pp. 69–79.",
+    ),
+    # a review, as a review: "review of" what it reviews, "in" the journal
+    "review": (
+        "Monaghan, Andrew, review of Angela Stent, The Limits of Partnership (Princeton: "
+        "Princeton University Press, 2014), in International Affairs, 91/1 (2015), 196–197.",
+        "Andrew Monaghan, review of Angela Stent, The Limits of Partnership (Princeton: "
+        "Princeton University Press, 2014), in International Affairs, 91/1 (2015), p. 74.",
+        "Monaghan, review of Stent, pp. 69–79.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def rules_bib() -> BibliographyData:
+    return parse_string(RULES_BIB, "bibtex")
+
+
+@pytest.mark.parametrize("key", sorted(RULES))
+def test_new_harts_rules(rules_bib: BibliographyData, key: str) -> None:
+    style = OxfordStyle()
+    entry = rules_bib.entries[key]
+    bibliography, full, short = RULES[key]
+    assert style.format_bibliography_entry(entry).render_as("text") == bibliography
+    full_note = note_text(style, [NotePart(key, "full", "74")], [], rules_bib.entries)
+    assert full_note.render_as("text") == full
+    short_note = note_text(style, [NotePart(key, "short", "69-79")], [], rules_bib.entries)
+    assert short_note.render_as("text") == short
+
+
+def test_no_full_stop_after_a_title_that_ends_the_note(rules_bib: BibliographyData) -> None:
+    """A question mark ends the note (NHR 4.6): none after "?’" nor after an italic "?"."""
+    style = OxfordStyle()
+    for key, ending in [("artq", "Turn”?’"), ("bookq", "since 1991")]:
+        note = note_text(style, [NotePart(key, "short", "")], [], rules_bib.entries)
+        assert note.render_as("text").endswith(ending + ("" if "?" in ending else "."))
+    fleck = parse_string(
+        "@book{f, author={Fleck, R.}, title={Changing Aid Regimes? {US} Aid}, year={2010}}",
+        "bibtex",
+    )
+    note = note_text(style, [NotePart("f", "short", "")], [], fleck.entries)
+    assert note.render_as("text") == "Fleck, Changing Aid Regimes?"
+    assert note.render_as("html") == "Fleck, <em>Changing Aid Regimes?</em>"
+
+
+def test_review_names_its_book_in_italics(rules_bib: BibliographyData) -> None:
+    html = OxfordStyle().format_full_note(rules_bib.entries["review"]).render_as("html")
+    assert "review of Angela Stent, <em>The Limits of Partnership</em> (Princeton:" in html
+    assert "in <em>International Affairs</em>, 91/1 (2015)" in html
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("74", "p. 74"),
+        ("69-79", "pp. 69–79"),
+        ("69--79", "pp. 69–79"),
+        ("69–79", "pp. 69–79"),
+        ("74, 76", "pp. 74, 76"),
+        ("xii", "p. xii"),
+        ("p. 3", "p. 3"),
+        ("pp. 3-5", "pp. 3–5"),
+        ("ch. 2", "ch. 2"),
+        ("n. 4", "n. 4"),
+        ("74 n. 3", "74 n. 3"),
+    ],
+)
+def test_locator(written: str, printed: str) -> None:
+    assert rules.locator(written) == printed
+
+
+@pytest.mark.parametrize(
+    ("number", "issue"), [("4/5", "4--5"), ("4-5", "4--5"), ("4--5", "4--5"), ("3", "3")]
+)
+def test_double_issue(number: str, issue: str) -> None:
+    assert rules.issue_number(number) == issue
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        ("Special Providence: American Foreign Policy", "Special Providence"),
+        ("Changing Aid Regimes? US Foreign Aid", "Changing Aid Regimes?"),
+        ("US Withdraws from ABM Treaty; Global Response Muted", "US Withdraws from ABM Treaty"),
+        (
+            "The Collective Security Treaty Organization, the Shanghai Cooperation "
+            "Organization, and Russia's Strategic Goals in Central Asia",
+            "The Collective Security Treaty Organization",
+        ),
+        # five significant words: "the", "of", "and" do not count
+        (
+            "The Globalization of World Politics and Economics",
+            "The Globalization of World Politics and Economics",
+        ),
+        ("One Two Three Four Five Six", "One Two Three Four Five"),
+    ],
+)
+def test_short_title(title: str, short: str) -> None:
+    assert title[: rules.short_title_end(title)] == short
+    words = [w for w in short.split() if rules.is_significant(w)]
+    assert len(words) <= rules.MAX_SHORT_TITLE_WORDS
+
+
+@pytest.mark.parametrize(
+    ("field", "names"),
+    [
+        (r"Angela Stent, \textit{The Limits}", "Angela Stent"),
+        (r"Ann Lee and {Ma, Jr.}, Bo, \textit{T}", "Ann Lee and {Ma, Jr.}"),
+        (r"\textit{The Limits}, by Angela Stent", None),
+        ("No names here", None),
+    ],
+)
+def test_reviewed_authors(field: str, names: str | None) -> None:
+    assert rules.reviewed_authors(field) == names
 
 
 def test_titles_are_marked_up(bib: BibliographyData) -> None:

@@ -1,47 +1,39 @@
-"""Oxford referencing as a pybtex formatting style.
+"""The Oxford style: the bibliography entry, the full and short note, "Ibid.".
 
-Registered as the ``oxford`` entry point of ``pybtex.style.formatting``, so
-``bibtex_default_style = "oxford"`` gives the bibliography form (alphabetical by surname,
-"Surname, Forename, *Title* (Place: Publisher, Year).").  The note forms used by the
-``notecite`` role live here too, so that a book can subclass one style to change both:
-
-* full note — "Forename Surname, *Title* (Place: Publisher, Year), p. 69.";
-* short note — "Surname, *Short Title*, p. 69." (or 'Short Title' for articles and chapters);
-* "Ibid." — with the locator when it differs from the note before.
-
-Every method returns pybtex rich text (:class:`pybtex.richtext.Text`), never a rendered
-string, so each backend (docutils, LaTeX, plain text) renders emphasis and dashes itself.
+The forms follow *New Hart's Rules* (2nd edn, 2014; "NHR"), chapters 17 (notes) and 18
+(bibliography); the string rules they apply are in :mod:`sphinx_edition.oxford.rules`.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pybtex.backends.plaintext import Backend as PlainTextBackend
+from pybtex.bibtex.utils import split_name_list
+from pybtex.database import Person
 from pybtex.richtext import String, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.names.plain import NameStyle as PlainNameStyle
 from pybtex.style.sorting import BaseSortingStyle
-from sphinx.locale import get_translation
+
+from sphinx_edition.oxford import rules
+from sphinx_edition.oxford.text import (
+    Quoted,
+    _,
+    from_latex,
+    join_names,
+    ordinal,
+    parts,
+    plain_text,
+    rich_field,
+    typeset,
+)
 
 if TYPE_CHECKING:
-    from pybtex.database import Entry, Person
-
-# The words a note prints go through the "edition" message catalog, so a translated
-# edition (``language = "fr"``) prints "Ibid." and "éd." in its own language.
-_translate = get_translation("edition")
-
-
-def _(message: str) -> str:
-    # pybtex's rich text takes real strings, not Sphinx's lazy translation proxies.
-    return str(_translate(message))
-
+    from pybtex.database import Entry
 
 #: Entry types formatted like a book (author or editor, italic title, imprint).
 BOOK_TYPES = frozenset({"book", "proceedings", "manual", "phdthesis", "mastersthesis"})
@@ -52,64 +44,9 @@ REPORT_TYPES = frozenset({"techreport", "report"})
 #: Entry types whose title is quoted rather than italic.
 QUOTED_TYPES = frozenset({"article", *CHAPTER_TYPES})
 
-#: Where a title's short form ends, when the entry has no ``shorttitle`` field.
-_SHORT_TITLE_END = re.compile(r"[:?!—]")
-
-
-def _ordinal(number: str) -> str:
-    if not number.isdigit():
-        return number
-    value = int(number)
-    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    return f"{value}{suffix}"
-
-
-def _join_names(names: Sequence[Text]) -> Text:
-    """ "A", "A and B", "A, B, and C" (serial comma, as Oxford has it)."""
-    if len(names) <= 2:
-        return Text(" " + _("and") + " ").join(list(names))
-    return Text(", ").join(list(names[:-1])) + Text(", " + _("and") + " ", names[-1])
-
-
-def _parts(*texts: Text | str | None, sep: str = ", ") -> Text:
-    """Join the non-empty *texts* with *sep*."""
-    kept = [Text(t) if isinstance(t, str) else t for t in texts if t]
-    return Text(sep).join(kept)
-
-
-#: BibTeX's ``quoted'`` pairs, and the apostrophes left over.
-_QUOTED = re.compile(r"`([^`']*)'")
-
-
-def _typeset(text: Any, quotes: tuple[str, str]) -> Any:
-    """*text* with BibTeX quotes made typographic: `x' → *quotes* around x, ' → ’."""
-    if isinstance(text, String):
-        value = _QUOTED.sub(lambda m: quotes[0] + m.group(1) + quotes[1], text.value)
-        return String(value.replace("'", "’").replace("`", "‘"))
-    if hasattr(text, "parts"):
-        return text._create_similar([_typeset(part, quotes) for part in text.parts])
-    return text
-
-
-@functools.lru_cache(maxsize=4096)
-def _from_latex(value: str, quotes: tuple[str, str]) -> Text:
-    # Decoding LaTeX (latexcodec) is the costliest step of formatting a note, and a book
-    # cites the same few fields hundreds of times: decode each value once.
-    # A bare "%" would start a LaTeX comment and swallow the rest of the field: BibTeX
-    # prints it, so it is kept as a percent sign.
-    value = re.sub(r"(?<!\\)%", r"\\%", value)
-    return Text(_typeset(Text.from_latex(value), quotes))
-
-
-def _rich_field(entry: Entry, name: str, quotes: tuple[str, str] = ("‘", "’")) -> Text | None:
-    if name not in entry.fields or not entry.fields[name].strip():
-        return None
-    return _from_latex(str(entry.fields[name]), quotes)
-
-
-# ``Text.render_as("text")`` looks the backend up with pybtex's ``find_plugin``, which scans
-# every installed entry point on each call: one backend instance serves every rendering.
-_PLAIN_BACKEND = PlainTextBackend()
+#: The field that makes an entry a review: what it reviews, as its heading would give it
+#: ("Angela Stent, \textit{The Limits of Partnership}").  Printed instead of the title.
+REVIEW_FIELD = "x-review-of"
 
 
 def _by_name(method: Callable[[Person], Text]) -> Callable[[Person], Text]:
@@ -125,11 +62,6 @@ def _by_name(method: Callable[[Person], Text]) -> Callable[[Person], Text]:
 
     cached.__doc__ = method.__doc__
     return cached
-
-
-def plain_text(text: Text) -> str:
-    """*text* as plain text."""
-    return str(text.render(_PLAIN_BACKEND))
 
 
 class OxfordLabelStyle(BaseLabelStyle):  # type: ignore[misc]
@@ -178,7 +110,7 @@ class OxfordSortingStyle(BaseSortingStyle):  # type: ignore[misc]
             )
             for p in persons
         )
-        title = plain_text(_rich_field(entry, "title") or Text())
+        title = plain_text(rich_field(entry, "title") or Text())
         return (names.lower(), entry.fields.get("year", ""), title.lower())
 
 
@@ -215,7 +147,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         name = Text(" ").join(words)
         if person.rich_lineage_names:
             name = Text(name, ", ", Text(" ").join(person.rich_lineage_names))
-        return Text(_typeset(name, ("‘", "’")))
+        return Text(typeset(name, ("‘", "’")))
 
     @staticmethod
     @_by_name
@@ -223,16 +155,16 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         """ "Mead, Walter Russell"."""
         surname = Text(" ").join(person.rich_prelast_names + person.rich_last_names)
         forenames = Text(" ").join(person.rich_first_names + person.rich_middle_names)
-        name = _parts(surname, forenames)
+        name = parts(surname, forenames)
         if person.rich_lineage_names:
             name = Text(name, ", ", Text(" ").join(person.rich_lineage_names))
-        return Text(_typeset(name, ("‘", "’")))
+        return Text(typeset(name, ("‘", "’")))
 
     @staticmethod
     @_by_name
     def surname(person: Person) -> Text:
         surname = Text(" ").join(person.rich_prelast_names + person.rich_last_names)
-        return Text(_typeset(surname, ("‘", "’")))
+        return Text(typeset(surname, ("‘", "’")))
 
     def names(self, persons: Sequence[Person], *, inverted: bool = False) -> Text:
         """Names for a note ("A, B, and C"; "A et al." beyond :attr:`max_note_names`), or,
@@ -242,15 +174,15 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
             if len(persons) == 2:
                 # "Baker, Peter, and Susan Glasser": the comma ends the inverted name
                 return Text(first, ", " + _("and") + " ", self.forename_surname(persons[1]))
-            return _join_names([first] + [self.forename_surname(p) for p in persons[1:]])
+            return join_names([first] + [self.forename_surname(p) for p in persons[1:]])
         if len(persons) > self.max_note_names:
             return Text(self.forename_surname(persons[0]), " ", _("et al."))
-        return _join_names([self.forename_surname(p) for p in persons])
+        return join_names([self.forename_surname(p) for p in persons])
 
     def surnames(self, persons: Sequence[Person]) -> Text:
         if len(persons) > self.max_note_names:
             return Text(self.surname(persons[0]), " ", _("et al."))
-        return _join_names([self.surname(p) for p in persons])
+        return join_names([self.surname(p) for p in persons])
 
     def editors(self, persons: Sequence[Person], *, inverted: bool = False) -> Text:
         """ "John Baylis (ed.)" / "… (eds.)"."""
@@ -273,62 +205,88 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         return ("“", "”") if entry.type in QUOTED_TYPES else ("‘", "’")
 
     def title(self, entry: Entry, *, short: bool = False) -> Text:
-        """Italic for books and reports, 'quoted' for articles and chapters."""
+        """Italic for books and reports, 'quoted' for articles and chapters; for a review,
+        "review of" the work reviewed."""
+        if REVIEW_FIELD in entry.fields:
+            return self.review_of(entry, short=short)
         title = (
             self.short_title(entry)
             if short
-            else _rich_field(entry, "title", self.inner_quotes(entry))
+            else rich_field(entry, "title", self.inner_quotes(entry))
         ) or Text(entry.key)
         if entry.type in QUOTED_TYPES:
-            return Text("‘", title, "’")
+            return Text(Quoted("‘", title, "’"))
         return Text(Tag("em", title))
 
     def short_title(self, entry: Entry) -> Text | None:
-        """The ``shorttitle`` field, else the main title (up to a colon, dash or question)."""
+        """The ``shorttitle`` field, else the main title cut to at most five significant
+        words (:func:`~sphinx_edition.oxford.rules.short_title_end`)."""
         quotes = self.inner_quotes(entry)
-        short = _rich_field(entry, "shorttitle", quotes)
+        short = rich_field(entry, "shorttitle", quotes)
         if short is not None:
             return short
-        title = _rich_field(entry, "title", quotes)
+        title = rich_field(entry, "title", quotes)
         if title is None:
             return None
-        match = _SHORT_TITLE_END.search(plain_text(title))
-        if match is None or match.start() == 0:
-            return title
-        # Keep a question mark or exclamation: it belongs to the title.
-        end = match.end() if match.group() in "?!" else match.start()
-        return Text(title[:end])
+        return Text(title[: rules.short_title_end(plain_text(title))])
+
+    def review_of(self, entry: Entry, *, short: bool = False) -> Text:
+        """ "review of Angela Stent, *The Limits of Partnership*" (NHR 18.3.5); short,
+        "review of Stent"."""
+        value = str(entry.fields[REVIEW_FIELD])
+        names = rules.reviewed_authors(value)
+        if short and names is not None:
+            persons = [Person(name) for name in split_name_list(names)]
+            return Text(_("review of"), " ", self.surnames(persons))
+        return Text(_("review of"), " ", from_latex(value, ("‘", "’")))
 
     # -- imprint -------------------------------------------------------------------------
 
-    def imprint(self, entry: Entry, publisher_field: str = "publisher") -> Text:
-        """ "(6th edn, Oxford: Oxford University Press, 2013)"."""
-        place = _rich_field(entry, "address") or _rich_field(entry, "location")
-        publisher = _rich_field(entry, publisher_field)
+    @staticmethod
+    def date(entry: Entry) -> Text | None:
+        """ "9 March 2004", "Summer 2006", or the year alone."""
+        return parts(rich_field(entry, "month"), rich_field(entry, "year"), sep=" ") or None
+
+    def imprint(
+        self, entry: Entry, publisher_field: str = "publisher", *, dated: bool = False
+    ) -> Text:
+        """ "(6th edn, Oxford: Oxford University Press, 2013)"; with *dated*, the full date
+        of an entry that gives one (a report: "9 March 2004")."""
+        place = rich_field(entry, "address") or rich_field(entry, "location")
+        publisher = rich_field(entry, publisher_field)
         if publisher is None and publisher_field != "publisher":
-            publisher = _rich_field(entry, "publisher")
-        where = _parts(place, publisher, sep=": ")
+            publisher = rich_field(entry, "publisher")
+        where = parts(place, publisher, sep=": ")
         edition = entry.fields.get("edition", "").strip()
-        edition_text = Text(_ordinal(edition), " ", _("edn")) if edition else None
-        year = _rich_field(entry, "year")
-        inside = _parts(edition_text, where, year)
+        edition_text = Text(ordinal(edition), " ", _("edn")) if edition else None
+        year = self.date(entry) if dated else rich_field(entry, "year")
+        inside = parts(edition_text, where, year)
         return Text("(", inside, ")") if inside else Text()
 
     def journal_part(self, entry: Entry) -> Text:
-        """ "*Foreign Affairs*, 93/5 (2014)"."""
-        journal = _rich_field(entry, "journal")
-        volume = _rich_field(entry, "volume")
-        number = _rich_field(entry, "number")
-        year = _rich_field(entry, "year")
-        issue = _parts(volume, number, sep="/") if volume else None
-        dated = Text("(", year, ")") if year else None
-        if issue is None:
-            # "*Russian Outlook* (2006)": no comma before a bare year
-            return _parts(Text(Tag("em", journal)) if journal else None, dated, sep=" ")
-        return _parts(Text(Tag("em", journal)) if journal else None, _parts(issue, dated, sep=" "))
+        """ "*Foreign Affairs*, 93/5 (2014)"; a double issue "27/4–5"; a periodical with no
+        volume, by its date: "*The Nation* (20 June 2011)"."""
+        journal = rich_field(entry, "journal")
+        volume = rich_field(entry, "volume")
+        number = entry.fields.get("number", "").strip()
+        issue = rules.issue_number(number) if number else ""
+        name = Text(Tag("em", journal)) if journal else None
+        if volume is None:
+            # No volume to find it by: the issue's date, with the body that publishes it
+            # where the entry names one (a think tank's series), and no comma before it.
+            place = rich_field(entry, "address")
+            where = parts(place, rich_field(entry, "publisher"), sep=": ")
+            inside = parts(where, self.date(entry))
+            return parts(name, Text("(", inside, ")") if inside else None, sep=" ")
+        numbered = parts(volume, from_latex(issue, ("‘", "’")) if issue else None, sep="/")
+        year = rich_field(entry, "year")
+        return parts(name, parts(numbered, Text("(", year, ")") if year else None, sep=" "))
 
     def pages(self, entry: Entry) -> Text | None:
-        return _rich_field(entry, "pages")
+        """An article's or chapter's extent, without "pp." (NHR ch. 18: "Survival, 44/4
+        (2002), 121–134"): after the volume and date, the numbers can only be pages."""
+        value = entry.fields.get("pages", "").strip()
+        return from_latex(rules.page_range(value), ("‘", "’")) if value else None
 
     # -- the three forms -----------------------------------------------------------------
 
@@ -338,34 +296,44 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         title = self.title(entry)
         if entry.type == "article":
             where = self.journal_part(entry)
+            if REVIEW_FIELD in entry.fields and where:
+                # "review of …, in *International Affairs*": NHR 18.3.5
+                where = Text(_("in"), " ", where)
             pages = locator if locator is not None else self.pages(entry)
-            return _parts(who, title, where, pages)
+            return parts(who, title, where, pages)
         if entry.type in CHAPTER_TYPES:
             editors = entry.persons.get("editor")
-            book = _rich_field(entry, "booktitle")
-            container = _parts(
+            book = rich_field(entry, "booktitle")
+            container = parts(
                 self.editors(editors) if editors else None,
                 Text(Tag("em", book)) if book else None,
             )
-            in_book = _parts(
+            in_book = parts(
                 Text(_("in"), " ", container) if container else None,
                 self.imprint(entry),
                 sep=" ",
             )
             pages = locator if locator is not None else self.pages(entry)
-            return _parts(who, title, in_book, pages)
+            return parts(who, title, in_book, pages)
         if entry.type in REPORT_TYPES:
-            kind = _parts(_rich_field(entry, "type"), _rich_field(entry, "number"), sep=" ")
-            head = _parts(who, title, kind)
-            return _parts(_parts(head, self.imprint(entry, "institution"), sep=" "), locator)
+            kind = parts(rich_field(entry, "type"), rich_field(entry, "number"), sep=" ")
+            head = parts(who, title, kind)
+            return parts(
+                parts(head, self.imprint(entry, "institution", dated=True), sep=" "), locator
+            )
         if entry.type in BOOK_TYPES:
-            head = _parts(who, title)
-            return _parts(_parts(head, self.imprint(entry), sep=" "), locator)
+            head = parts(who, title)
+            return parts(parts(head, self.imprint(entry), sep=" "), locator)
         # misc, online, unpublished…: what there is, in the same order
-        howpublished = _rich_field(entry, "howpublished") or _rich_field(entry, "note")
-        url = _rich_field(entry, "url")
-        head = _parts(who, title, howpublished)
-        return _parts(_parts(head, self.imprint(entry), sep=" "), url, locator)
+        howpublished = rich_field(entry, "howpublished") or rich_field(entry, "note")
+        url = rich_field(entry, "url")
+        head = parts(who, title, howpublished)
+        return parts(parts(head, self.imprint(entry, dated=True), sep=" "), url, locator)
+
+    @staticmethod
+    def locator(locator: str) -> Text | None:
+        """A pinpoint with "p." or "pp." (:func:`~sphinx_edition.oxford.rules.locator`)."""
+        return Text(rules.locator(locator)) if locator.strip() else None
 
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
         """The bibliography form: "Surname, Forename, *Title* (Place: Publisher, Year)."."""
@@ -376,17 +344,17 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
 
     def format_full_note(self, entry: Entry, locator: str = "") -> Text:
         """First citation of a work: full details, then the locator (no final stop)."""
-        return self.body(entry, inverted=False, locator=Text(locator) if locator else None)
+        return self.body(entry, inverted=False, locator=self.locator(locator))
 
     def format_short_note(self, entry: Entry, locator: str = "") -> Text:
-        """Later citations: "Surname, *Short Title*, locator" (no final stop)."""
+        """Later citations: "Surname, *Short Title*, p. 5" (no final stop)."""
         persons = entry.persons.get("author") or []
         who: Text | None = self.surnames(persons) if persons else None
         if who is None and entry.persons.get("editor") and entry.type not in CHAPTER_TYPES:
             who = self.surnames(entry.persons["editor"])
-        return _parts(who, self.title(entry, short=True), locator or None)
+        return parts(who, self.title(entry, short=True), self.locator(locator))
 
     def format_ibid(self, locator: str = "", *, capital: bool = True) -> Text:
         """ "Ibid." or "Ibid., p. 70" (no final stop)."""
         word = String(_("Ibid.") if capital else _("ibid."))
-        return _parts(Text(word), locator or None)
+        return parts(Text(word), self.locator(locator))

@@ -1,0 +1,148 @@
+"""Rich text for the Oxford style: fields decoded from LaTeX, joined, and quoted.
+
+Everything here returns pybtex rich text (:class:`pybtex.richtext.Text`), never a rendered
+string, so each backend (docutils, LaTeX, plain text) renders emphasis and dashes itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pybtex.backends.plaintext import Backend as PlainTextBackend
+from pybtex.richtext import BaseMultipartText, String, Tag, Text
+from sphinx.locale import get_translation
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry
+
+# The words a note prints go through the "edition" message catalog, so a translated
+# edition (``language = "fr"``) prints "Ibid." and "éd." in its own language.
+_translate = get_translation("edition")
+
+
+def _(message: str) -> str:
+    # pybtex's rich text takes real strings, not Sphinx's lazy translation proxies.
+    return str(_translate(message))
+
+
+#: Quotation marks that may close a title after its own question or exclamation mark.
+CLOSING_QUOTES = "’”'\""
+
+
+class Quoted(BaseMultipartText):  # type: ignore[misc]
+    """A title in quotation marks, which ends as its words end.
+
+    A title that ends in "?" or "!" closes the sentence of its reference inside the quotes:
+    "‘A “Risky Westward Turn”?’" takes no full stop after it (New Hart's Rules 4.6: no
+    second point).  pybtex's ``add_period`` asks ``endswith``, so the question mark is made
+    visible through the closing quote here, wherever the title ends a note or an entry;
+    and, unlike a plain :class:`Text`, this part is not unpacked into its neighbours.
+    """
+
+    def endswith(self, suffix: str | tuple[str, ...]) -> bool:
+        if super().endswith(suffix):
+            return True
+        return str(self).rstrip(CLOSING_QUOTES).endswith(suffix)
+
+
+def ordinal(number: str) -> str:
+    if not number.isdigit():
+        return number
+    value = int(number)
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
+
+
+def join_names(names: Sequence[Text]) -> Text:
+    """ "A", "A and B", "A, B, and C" (serial comma, as Oxford has it)."""
+    if len(names) <= 2:
+        return Text(" " + _("and") + " ").join(list(names))
+    return Text(", ").join(list(names[:-1])) + Text(", " + _("and") + " ", names[-1])
+
+
+def parts(*texts: Text | str | None, sep: str = ", ") -> Text:
+    """Join the non-empty *texts* with *sep*."""
+    kept = [Text(t) if isinstance(t, str) else t for t in texts if t]
+    return Text(sep).join(kept)
+
+
+#: BibTeX's ``quoted'`` pairs, and the apostrophes left over.
+_QUOTED = re.compile(r"`([^`']*)'")
+
+
+def typeset(text: Any, quotes: tuple[str, str]) -> Any:
+    """*text* with BibTeX quotes made typographic: `x' → *quotes* around x, ' → ’."""
+    if isinstance(text, String):
+        value = _QUOTED.sub(lambda m: quotes[0] + m.group(1) + quotes[1], text.value)
+        return String(value.replace("'", "’").replace("`", "‘"))
+    if hasattr(text, "parts"):
+        return text._create_similar([typeset(part, quotes) for part in text.parts])
+    return text
+
+
+#: The LaTeX italic commands.  pybtex's parser prints them as words ("\textit "), so their
+#: arguments are cut out and set in italics here (a review names the book it reviews so).
+_ITALIC = re.compile(r"\\(?:textit|emph|textsl|mkbibemph)\s*\{")
+
+
+def _italic_runs(value: str) -> Iterator[tuple[bool, str]]:
+    """(italic, latex) runs of *value*, each italic command's argument apart."""
+    pos = 0
+    while (match := _ITALIC.search(value, pos)) is not None:
+        depth, end = 1, match.end()
+        while end < len(value) and depth:
+            if value[end] == "\\":
+                end += 2  # an escaped brace does not count
+                continue
+            depth += {"{": 1, "}": -1}.get(value[end], 0)
+            end += 1
+        if depth:
+            break  # unbalanced: pybtex prints the rest as it is
+        yield False, value[pos : match.start()]
+        yield True, value[match.end() : end - 1]
+        pos = end
+    yield False, value[pos:]
+
+
+def _decode(latex: str, quotes: tuple[str, str]) -> Text:
+    # A bare "%" would start a LaTeX comment and swallow the rest of the field: BibTeX
+    # prints it, so it is kept as a percent sign.
+    escaped = re.sub(r"(?<!\\)%", r"\\%", latex)
+    return Text(typeset(Text.from_latex(escaped), quotes))
+
+
+@functools.lru_cache(maxsize=4096)
+def from_latex(value: str, quotes: tuple[str, str]) -> Text:
+    # Decoding LaTeX (latexcodec) is the costliest step of formatting a note, and a book
+    # cites the same few fields hundreds of times: decode each value once.
+    if _ITALIC.search(value) is None:
+        return _decode(value, quotes)
+    runs: list[Text] = []
+    for italic, latex in _italic_runs(value):
+        if not latex.strip():
+            continue
+        decoded = from_latex(latex.strip(), quotes) if italic else _decode(latex.strip(), quotes)
+        # pybtex's parser drops a run's outer spaces; between runs they are words' spaces
+        before = " " if runs and latex[:1].isspace() else ""
+        after = " " if latex[-1:].isspace() else ""
+        runs.append(Text(before, Tag("em", decoded) if italic else decoded, after))
+    return Text(*runs)
+
+
+def rich_field(entry: Entry, name: str, quotes: tuple[str, str] = ("‘", "’")) -> Text | None:
+    if name not in entry.fields or not entry.fields[name].strip():
+        return None
+    return from_latex(str(entry.fields[name]), quotes)
+
+
+# ``Text.render_as("text")`` looks the backend up with pybtex's ``find_plugin``, which scans
+# every installed entry point on each call: one backend instance serves every rendering.
+_PLAIN_BACKEND = PlainTextBackend()
+
+
+def plain_text(text: Text) -> str:
+    """*text* as plain text."""
+    return str(text.render(_PLAIN_BACKEND))
