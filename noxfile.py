@@ -23,8 +23,9 @@ TEX_PACKAGES = (
     "latexmk texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf"
 )
 
-# The HTML last: it publishes the PDF and the ePub next to itself, where its pages link to them.
-nox.options.sessions = ["epub", "pdf", "html"]
+# The HTML last: it publishes the PDF, the ePub and the TEI next to itself, where its pages
+# link to them (it writes the BibTeX and RIS files itself).
+nox.options.sessions = ["epub", "pdf", "tei", "html"]
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 
@@ -56,12 +57,13 @@ def _sphinx(session: nox.Session, builder: str, out: Path, *extra: str) -> None:
 DOWNLOADS = {
     "dynamics-of-us-russia-relations.pdf": BUILD / "latex",
     "dynamics-of-us-russia-relations.epub": BUILD / "epub",
+    "dynamics-of-us-russia-relations.tei": BUILD / "tei",
 }
 
 
 @nox.session
 def html(session: nox.Session) -> None:
-    """Build the HTML edition into build/html, with the PDF and ePub in build/html/downloads."""
+    """Build the HTML edition into build/html, with the PDF, ePub and TEI in build/html/downloads."""
     _install(session, "docs")
     _sphinx(session, "html", BUILD / "html")
     _publish_downloads(session, BUILD / "html" / "downloads")
@@ -78,7 +80,7 @@ def _publish_downloads(session: nox.Session, target: Path) -> None:
             session.log(f"published {target / name}")
         else:
             (target / name).unlink(missing_ok=True)
-            maker = "pdf" if name.endswith(".pdf") else "epub"
+            maker = name.rsplit(".", 1)[1]
             session.warn(f"{built} is not built: run `nox -s {maker} html` to publish it")
 
 

@@ -130,8 +130,27 @@ html_sidebars = {
         "sidebar/scroll-end.html",
     ]
 }
-# Links to the PDF and the ePub on every page (nox publishes them in downloads/).
-edition_downloads = ["pdf", "epub"]
+# Links to the PDF, the ePub, the TEI and the bibliography (BibTeX, RIS) on every page (nox
+# publishes the first three in downloads/; the HTML builder writes the last two there).
+edition_downloads = ["pdf", "epub", "tei", "bib", "ris"]
+# The edition's metadata for reference managers and search engines (Highwire citation_*,
+# Dublin Core, schema.org): the delivered text names no author, so none is claimed.
+edition_metadata = {"authors": [], "publisher": "The edition team", "subtitle": subtitle}
+# The TEI header: the delivered file, and the editorial principles (as on the About page).
+edition_tei_source = [
+    "The review as delivered: a plain-text dump of a Word/PDF file of 23 pages, with the "
+    "pages' running heads, page breaks and footnote blocks interleaved in the text, 69 "
+    "numbered footnotes and a reference list of 43 works.",
+]
+edition_tei_principles = [
+    "Every word of the delivered body is kept, in order; the paragraphs split by page breaks "
+    "are joined again.",
+    "Errors of the source are kept in the text and explained in numbered editorial notes, "
+    "never silently corrected.",
+    "Each footnote is a citation of a BibTeX record, formatted in Oxford style after New "
+    "Hart's Rules; where the edition's form differs from the delivered note or reference, "
+    "the delivered reading is kept and shown beside it.",
+]
 # The address the edition is published at (Read the Docs says it; the GitHub Pages workflow
 # sets EDITION_BASE_URL): canonical links, the sitemap and OpenGraph metadata.
 html_baseurl = os.environ.get(

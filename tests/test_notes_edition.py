@@ -117,11 +117,34 @@ def test_html_references_index_every_note(edition_html: Path) -> None:
     assert surnames == sorted(surnames, key=str.lower)
 
 
+#: The text block of the PDF's pages in points (A4; ``hmargin={27mm,43mm}`` in conf.py's
+#: ``sphinxsetup``): the outer margin, where the theme notes stand, is left out, so that
+#: ``pdftotext -layout`` does not set a margin note on the line of a note's number.
+A4_WIDTH, A4_HEIGHT, MM = 595.28, 841.89, 72 / 25.4
+INNER, OUTER = 27 * MM, 43 * MM
+
+
+def _text_block_text(pdf: Path) -> str:
+    """The PDF's text, page by page (form feeds between), read from the text block only."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
+    width, height = round(A4_WIDTH - INNER - OUTER + 4), round(A4_HEIGHT)
+    texts = []
+    for page in range(1, pages + 1):
+        # Recto (odd) pages have the inner margin on the left, versos on the right.
+        left = round((INNER if page % 2 else OUTER) - 2)
+        crop = ["-x", str(left), "-y", "0", "-W", str(width), "-H", str(height)]
+        command = ["pdftotext", "-layout", "-r", "72", "-f", str(page), "-l", str(page), *crop]
+        result = subprocess.run(
+            [*command, str(pdf), "-"], capture_output=True, text=True, check=True
+        )
+        texts.append(result.stdout.rstrip("\f"))
+    return "\f".join(texts)
+
+
 def pdf_notes(pdf: Path) -> list[tuple[int, str, int]]:
     """(number, start of text, page) of notes 1..69, read back from the PDF in order."""
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = _text_block_text(pdf)
     out = []
     position = 0
     for number, key in enumerate(EXPECTED_KEYS, start=1):
