@@ -51,7 +51,7 @@ def issue_number(value: str) -> str:
     one issue, numbered 4 and 5, so it takes the en rule of a range: "27/4–5" (NHR ch. 18
     gives "volume/issue"; the solidus is kept for that one level only).
     """
-    return re.sub(r"(?<=\w)\s*(?:/|-{1,3}|–)\s*(?=\w)", "--", value)
+    return re.sub(r"(?<=\d)\s*(?:/|-{1,3}|–)\s*(?=\d)", "--", value)
 
 
 # -- short titles -------------------------------------------------------------------------
