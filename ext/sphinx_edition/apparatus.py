@@ -187,6 +187,26 @@ def _para(*children: Node | str, classes: Sequence[str] = ()) -> nodes.paragraph
     return para
 
 
+#: An address in a field of evidence ("…, https://example.org/page").
+_URL = re.compile(r"https?://[^\s<>\"”’)]+[^\s<>\"”’).,;:]")
+
+
+def _evidence_runs(text: str) -> list[Node]:
+    """*text* with its addresses as links, which the writers can break (a URL as plain text
+    is one word that no narrow column of a table can hold)."""
+    runs: list[Node] = []
+    position = 0
+    for match in _URL.finditer(text):
+        if match.start() > position:
+            runs.append(nodes.Text(text[position : match.start()]))
+        url = match.group(0)
+        runs.append(nodes.reference(url, url, refuri=url))
+        position = match.end()
+    if position < len(text):
+        runs.append(nodes.Text(text[position:]))
+    return runs
+
+
 def _delivered_runs(text: str) -> list[Node]:
     return [nodes.emphasis(v, v) if k == "em" else nodes.Text(v) for k, v in runs(text)]
 
@@ -279,7 +299,7 @@ class Apparatus:
             if not reading.differs and not decision:
                 continue
             doc, line = self.lines.get(number, ("", 0))
-            what = decision or _("note form")
+            what = decision or _("the note in Oxford form")
             printed = render_segments(self.notes[number].text) if number in self.notes else []
             rows.append(
                 (
@@ -299,7 +319,7 @@ class Apparatus:
             fields = ", ".join(c.field for c in changes) or _("form")
             what = [_para(_("Reference: "), fields)]
             if ref.evidence:
-                what.append(_para(_("Evidence: "), ref.evidence))
+                what.append(_para(_("Evidence: "), *_evidence_runs(ref.evidence)))
             was = [_para(f"{c.field}: ", c.delivered or "—") for c in changes]
             now = [_para(f"{c.field}: ", c.value) for c in changes]
             rows.append(
@@ -363,7 +383,7 @@ class Apparatus:
                 if changes:
                     body += _para(_("Changed: "), ", ".join(c.field for c in changes))
                 if ref.evidence:
-                    body += _para(_("Evidence: "), ref.evidence)
+                    body += _para(_("Evidence: "), *_evidence_runs(ref.evidence))
                 entries += nodes.definition_list_item(
                     "", nodes.term("", "", self.ref_link(ref)), body
                 )
