@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import IN_CI, ROOT
+from conftest import IN_CI, ROOT, build_edition
 
 sync_api = pytest.importorskip("playwright.sync_api")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -43,6 +43,15 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 LOCAL = "127.0.0.1"
 PDF = "dynamics-of-us-russia-relations.pdf"
 EPUB = "dynamics-of-us-russia-relations.epub"
+TEI = "dynamics-of-us-russia-relations.tei"
+#: The files every page links to, in the order of the edition's ``edition_downloads``.
+DOWNLOADS = [
+    PDF,
+    EPUB,
+    TEI,
+    "dynamics-of-us-russia-relations.bib",
+    "dynamics-of-us-russia-relations.ris",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -63,6 +72,10 @@ def site(
     downloads = root / "downloads"
     downloads.mkdir(exist_ok=True)  # the build writes the bibliography exports there
     shutil.copy2(edition_epub / EPUB, downloads / EPUB)
+    tei = tmp_path_factory.mktemp("site-tei")
+    built = build_edition("tei", tei / "out", tei / "doctrees")
+    assert built.returncode == 0, built.stderr
+    shutil.copy2(tei / "out" / TEI, downloads / TEI)
     # The session's PDF (shared with the PDF tests) when TeX is here; otherwise a stand-in,
     # since what is tested here is the link, not the PDF.
     try:
@@ -193,8 +206,10 @@ def _note_text(page: Any, mark: Any) -> str:
             """(id) => {
                 const note = document.getElementById(decodeURIComponent(id));
                 const copy = note.cloneNode(true);
-                copy.querySelectorAll('.label, .backrefs, [role~="doc-backlink"], .fn-bracket')
-                    .forEach((el) => el.remove());
+                copy.querySelectorAll(
+                    '.label, .backrefs, [role~="doc-backlink"], .fn-bracket, '
+                    + 'details.edition-delivered'
+                ).forEach((el) => el.remove());
                 return copy.textContent.replace(/\\s+/g, ' ').trim();
             }""",
             href[1:],
@@ -203,7 +218,18 @@ def _note_text(page: Any, mark: Any) -> str:
 
 
 def _preview_text(page: Any) -> str:
-    return " ".join(page.locator(PREVIEW).inner_text().split())
+    """The note's text as the preview shows it, without its "As delivered" disclosure (the
+    delivered reading, which the delivered-readings tests check)."""
+    text = page.locator(PREVIEW).evaluate(
+        """(preview) => {
+            const hidden = [...preview.querySelectorAll('details.edition-delivered')];
+            hidden.forEach((el) => { el.style.display = 'none'; });
+            const text = preview.innerText;
+            hidden.forEach((el) => { el.style.display = ''; });
+            return text;
+        }"""
+    )
+    return " ".join(str(text).split())
 
 
 def test_note_preview_on_hover_then_escape(page: Any, server: str) -> None:
@@ -380,9 +406,9 @@ def test_every_page_links_to_the_pdf_and_the_epub(page: Any, server: str, site: 
             continue
         page.goto(server + name)
         links = page.locator(".edition-downloads a")
-        assert links.count() == 2, name
-        hrefs = [links.nth(i).get_attribute("href") for i in range(2)]
-        assert [h.rsplit("/", 1)[-1] for h in hrefs] == [PDF, EPUB], name
+        assert links.count() == len(DOWNLOADS), name
+        hrefs = [links.nth(i).get_attribute("href") for i in range(len(DOWNLOADS))]
+        assert [h.rsplit("/", 1)[-1] for h in hrefs] == DOWNLOADS, name
         assert links.nth(0).is_visible(), name
         for href in hrefs:
             target = urlsplit(page.url)._replace(fragment="", query="").geturl()

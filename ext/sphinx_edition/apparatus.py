@@ -158,13 +158,32 @@ def references(env: BuildEnvironment) -> list[Reference]:
 
 
 def signature(env: BuildEnvironment) -> Hashable:
-    """All an apparatus page shows, to compare between builds."""
+    """All an apparatus page shows, to compare between builds: the rows in their order
+    and what each row says.  Line numbers only order the rows, so they are left out: text
+    inserted above a passage moves no row."""
     view = get_view(env)
     plan = view.plan
+    delivered = delivered_of(env)
+    order = {doc: index for index, doc in enumerate(view.order)}
+    citations = list(view.citations())
+    placed: list[tuple[tuple[int, int, int], Hashable]] = [
+        ((order.get(e.docname, 0), e.lineno, 1), e._replace(lineno=0, order=0))
+        for e in view.editorials()
+    ]
+    placed += [
+        ((order.get(cit.docname, 0), cit.lineno, 0), (number, cit.post))
+        for number, cit in enumerate(citations, start=1)
+        if number in delivered
+    ]
+    notes = (
+        tuple(n for ns in plan.notes.values() for n in ns if n.number in delivered)
+        if plan is not None
+        else ()
+    )
     return (
-        view.editorials(),
-        tuple(tuple(n) for n in plan.notes.values()) if plan is not None else (),
-        tuple(sorted(delivered_of(env).items())),
+        tuple(row for _key, row in sorted(placed, key=lambda item: item[0])),
+        notes,
+        tuple(sorted(delivered.items())),
         tuple(references(env)),
     )
 
