@@ -9,9 +9,16 @@ Add ``"sphinx_edition"`` to ``extensions`` to get, in one go:
 * ``theme`` and ``themeindex`` — thematic tagging and its index (:mod:`sphinx_edition.themes`);
 * ``editorial`` — numbered editorial notes (:mod:`sphinx_edition.editorial`);
 * delivered readings, ``interventions`` and ``apparatus`` (:mod:`sphinx_edition.delivered`,
-  :mod:`sphinx_edition.apparatus`).
+  :mod:`sphinx_edition.apparatus`);
+* for readers of the HTML: note previews, sidenotes, paragraph links and download links in any
+  theme (:mod:`sphinx_edition.reader`, :mod:`sphinx_edition.downloads`,
+  :mod:`sphinx_edition.assets`); the ePub as an e-book (:mod:`sphinx_edition.epub`);
+* for the scholarly web: Highwire, Dublin Core and schema.org metadata, COinS, BibTeX and RIS
+  exports (:mod:`sphinx_edition.metadata`), and the ``tei`` builder (:mod:`sphinx_edition.tei`).
 
-All collected data lives in one domain (:mod:`sphinx_edition.domain`).
+All collected data lives in one domain (:mod:`sphinx_edition.domain`, records in
+:mod:`sphinx_edition.records`); renderers read it through a read-only view
+(:mod:`sphinx_edition.view`).
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ from sphinx_edition.timeline import setup_timeline
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
