@@ -31,8 +31,9 @@ def examples(language: str) -> list[str]:
 
 def test_every_example_is_shown_in_both_syntaxes() -> None:
     myst, rst = examples("md"), examples("rst")
-    assert len(myst) == len(rst) >= 6
-    for directive in ("notecite", "period", "event", "timeline", "theme", "themeindex"):
+    assert len(myst) == len(rst) >= 8
+    directives = ("period", "event", "timeline", "theme", "themeindex", "editorial")
+    for directive in ("notecite", *directives, "interventions", "apparatus"):
         assert any(f"{{{directive}}}" in block for block in myst), directive
         assert any(f".. {directive}::" in block or f":{directive}:`" in block for block in rst), (
             directive
@@ -109,6 +110,14 @@ def test_examples_build_without_warnings(
         assert soup.select_one('p a[href="#period-reset"]') is not None
         assert soup.select_one('p a[href="#event-2010-04-08-new-start-signed-in-prague"]')
         assert soup.select_one('p a[href="#theme-nato"]') is not None
+        # the editorial note, its reading, and its row in the interventions table
+        note = soup.select_one("aside.edition-editorial#new-start-place")
+        assert note is not None and "Editorial note E1" in note.get_text()
+        assert "As delivered: ‘in Moscow’ — read: ‘in Prague’" in " ".join(note.get_text().split())
+        table = soup.select_one("table.edition-interventions")
+        assert table is not None
+        assert table.select_one('a[href="#new-start-place"]').get_text() == "E1"
+        assert soup.select_one(".edition-apparatus") is not None
 
 
 def test_events_are_emitted_with_the_collected_data(rootdir: Path, tmp_path: Path) -> None:

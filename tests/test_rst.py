@@ -45,6 +45,30 @@ EVENTS = {
     "1906-01-16-the-algeciras-conference-opens": "The Algeciras conference opens",
 }
 THEMES = {"colonies": "Colonial rivalry", "navies": "Naval power", "germany": "The German question"}
+#: The editorial notes, numbered through the book: (page, anchor, number, sic, corr).
+EDITORIALS = [
+    ("rivals", "signed-in-london", 1, "in Paris", "in London"),
+    ("partners", "editorial-partners-1", 2, "of 1908", "of 1907"),
+]
+#: The rows of the interventions table, in text order: (page, anchor, where), and the
+#: reference whose delivered form differs (its anchor is sphinxcontrib-bibtex's).
+INTERVENTIONS = [
+    ("rivals", "notecite-1", "note 1"),
+    ("rivals", "notecite-4", "note 4"),
+    ("rivals", "signed-in-london", "E1"),
+    ("partners", "editorial-partners-1", "E2"),
+    ("references", "", "Andrew 1968"),
+]
+#: The delivered notes (``delivered-notes.json``) and reference (``x-delivered``).
+DELIVERED = {
+    1: 'Eubank, Keith. "The Fashoda Crisis Re-examined." The Historian 22 (1960): 146.',
+    4: "Ibid., 210.",
+    7: "Andrew, Théophile Delcassé and the Making of the Entente Cordiale.",
+}
+DELIVERED_REFERENCE = (
+    "Andrew, Christopher. Théophile Delcassé and the making of the Entente Cordiale. "
+    "London: Macmillan, 1967."
+)
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +106,10 @@ def test_the_book_is_restructuredtext_only(rootdir: Path) -> None:
     assert not list(root.glob("*.md"))
     assert "myst_parser" not in (root / "conf.py").read_text(encoding="utf-8")
     source = "".join(p.read_text(encoding="utf-8") for p in root.glob("*.rst"))
-    for directive in ("period", "event", "theme", "timeline", "themeindex", "bibliography"):
+    directives = ("period", "event", "theme", "timeline", "themeindex", "bibliography")
+    for directive in (*directives, "editorial", "interventions", "apparatus"):
         assert f".. {directive}::" in source, directive
+    assert "   :sic: " in source and "   :corr: " in source
     for role in ("notecite", "theme", "edition:period", "edition:event", "edition:theme"):
         assert f":{role}:`" in source, role
 
@@ -146,10 +172,60 @@ def test_html_and_epub_pages(built: Build, builder: str, suffix: str) -> None:
         assert label in _text(themes)
     assert "Passages per theme and period" in _text(themes)
 
-    references = _text(_soup(out / f"references{suffix}"))
+    references_page = _soup(out / f"references{suffix}")
+    references = _text(references_page)
     order = [references.find(name) for name in ("Andrew, Christopher", "Eubank", "Steiner")]
     assert -1 not in order and order == sorted(order)
     assert "[1]" not in references
+
+    # editorial notes: numbered through the book, their reading first
+    for page, anchor, number, sic, corr in EDITORIALS:
+        note = pages[page].find(id=anchor)
+        assert note is not None and note.name == "aside", anchor
+        assert "edition-editorial" in note["class"]
+        assert _text(note).startswith(
+            f"Editorial note E{number} As delivered: ‘{sic}’ — read: ‘{corr}’"
+        )
+    # the delivered readings, beside the notes and the entry that differ: to unfold in
+    # HTML, one line in the ePub
+    delivered = "details.edition-delivered" if builder == "html" else "p.edition-delivered"
+    readings = [" ".join(d.get_text(" ").split()) for d in pages["rivals"].select(delivered)]
+    assert readings == [f"As delivered{':' * (builder == 'epub')} {DELIVERED[n]}" for n in (1, 4)]
+    assert pages["rivals"].find(id="notecite-1").select_one(delivered) is not None
+    assert not pages["partners"].select(delivered)  # note 7 is printed as delivered
+    (entry,) = references_page.select(delivered)
+    assert DELIVERED_REFERENCE in _text(entry)
+
+    apparatus = _soup(out / f"apparatus{suffix}")
+    table = apparatus.select_one("table.edition-interventions")
+    assert table is not None
+    rows = table.select("tbody tr")
+    assert [_text(row.find("td")) for row in rows] == [where for _p, _a, where in INTERVENTIONS]
+    # each row links to its place: a note to its mark, an editorial note to itself
+    for row, (page, anchor, _where) in zip(rows, INTERVENTIONS, strict=True):
+        href = row.find("td").find("a")["href"]
+        assert href.startswith(f"{page}{suffix}#"), href
+        if page == "references":
+            continue
+        target = pages[page].find(id=href.partition("#")[2])
+        if anchor.startswith("notecite-"):
+            assert target["href"] == f"#{anchor}", href  # the note's mark
+        else:
+            assert target["id"] == anchor, href
+    assert "pinpoint: 146 → p. 146" in _text(rows[0])
+    assert "Editorial note: Lansdowne and Paul Cambon" in _text(rows[2])
+    assert "in Paris" in _text(rows[2]) and "in London" in _text(rows[2])
+    assert "Reference: title, year" in _text(rows[4])
+    assert "Evidence: Year: 1968" in _text(rows[4])
+    items = {
+        _text(term): _text(term.find_next_sibling("dd"))
+        for term in apparatus.select(".edition-apparatus dt")
+    }
+    assert list(items) == [*(f"note {n}" for n in DELIVERED), "Andrew 1968"]
+    for number, reading in DELIVERED.items():
+        assert items[f"note {number}"].startswith(f"As delivered: {reading}"), number
+    assert items["note 7"].endswith("The edition prints it as delivered.")
+    assert items["Andrew 1968"].startswith(f"As delivered: {DELIVERED_REFERENCE}")
 
 
 def test_epub_passes_epubcheck(built: Build) -> None:
@@ -177,6 +253,28 @@ def test_latex(built: Build) -> None:
     assert tex.count(r"\begin{tikzpicture}") == 2
     assert "Passages per theme and period" in tex
     assert "Steiner, Zara S." in tex
+    for page, anchor, number, sic, corr in EDITORIALS:
+        assert (
+            rf"\label{{\detokenize{{{page}:{anchor}}}}}"
+            rf"\begin{{sphinxadmonition}}{{note}}{{Editorial note E{number}}}"
+        ) in tex
+        reading = rf"\sphinxstyleemphasis{{As delivered:}} ‘{sic}’ — "
+        assert reading + rf"\sphinxstyleemphasis{{read:}} ‘{corr}’" in tex
+    # the PDF's notes cannot unfold: the delivered readings are in the apparatus only
+    body, apparatus = tex.split(r"\section{The notes and references as delivered}")
+    assert "As delivered: Eubank" not in body
+    assert r"\begin{longtable}{\X{16}{100}\X{28}{100}\X{28}{100}\X{28}{100}}" in body
+    where = [
+        rf"\hyperref[\detokenize{{{page}:{anchor}}}]{{\sphinxcrossref{{{label}}}}}"
+        if anchor
+        else rf"\hyperref[\detokenize{{{page}::doc}}]{{\sphinxcrossref{{{label}}}}}"
+        for page, anchor, label in INTERVENTIONS
+    ]
+    positions = [body.find(link) for link in where]
+    assert -1 not in positions and positions == sorted(positions), where
+    assert "As delivered: Ibid., 210." in apparatus
+    assert "London: Macmillan, 1967." in apparatus
+    assert r"\hyperref[\detokenize{partners:notecite-7}]{\sphinxcrossref{note 7}}" in apparatus
 
 
 def test_text(built: Build) -> None:
@@ -199,3 +297,15 @@ def test_text(built: Build) -> None:
     themes = (out / "themes.txt").read_text(encoding="utf-8")
     assert "Fleets, bases and the arms race at sea." in themes
     assert "Naval power only" in themes
+    for page, _anchor, number, sic, corr in EDITORIALS:
+        text = (out / f"{page}.txt").read_text(encoding="utf-8")
+        assert f"Editorial note E{number}:\n\n   *As delivered:* ‘{sic}’ — *read:* ‘{corr}’" in text
+    assert f"As delivered: {DELIVERED[1].replace('The Historian', '*The Historian*')}" in notes
+    apparatus = (out / "apparatus.txt").read_text(encoding="utf-8")
+    cells = [line.split("|")[1].strip() for line in apparatus.splitlines() if line.startswith("| ")]
+    assert [c for c in cells if c] == ["Where", *(where for _p, _a, where in INTERVENTIONS)]
+    flat = " ".join(apparatus.split())
+    assert "The notes as delivered" in flat and "The references as delivered" in flat
+    assert "note 4 As delivered: Ibid., 210. The edition: Ibid., p. 210." in flat
+    title = "Théophile Delcassé and the making of the Entente Cordiale"
+    assert f"As delivered: {DELIVERED_REFERENCE.replace(title, f'*{title}*')}" in flat

@@ -13,4 +13,6 @@ edition_themes = {
     "navies": {"label": "Naval power", "description": "Fleets, bases and the arms race at sea."},
     "germany": "The German question",
 }
+# The notes as the source delivered them, beside the printed ones (``apparatus.rst``).
+edition_delivered_notes = "delivered-notes.json"
 latex_documents = [("index", "entente.tex", project, author, "manual")]
