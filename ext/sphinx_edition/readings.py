@@ -100,6 +100,11 @@ def fragment(value: str, delivered: str) -> str:
     matched = sum(b.size for b in blocks[first : last + 1])
     if matched < 0.6 * len(wanted) or end - start > 1.6 * len(wanted):
         return ""
+    # Whole words: the runs may stop inside one ("201" of a delivered "2013" for "2014").
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
     return text[start:end].strip(" .,:;")
 
 
