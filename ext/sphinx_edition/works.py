@@ -8,6 +8,7 @@ This module is pure: no Sphinx state.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote, urlencode
@@ -16,6 +17,8 @@ import rispy  # type: ignore[import-untyped]
 from pybtex.database import BibliographyData, Entry
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
 from pybtex.richtext import Text
+
+from sphinx_edition.oxford.text import plain_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -65,11 +68,15 @@ class Work(NamedTuple):
     url: str
 
 
+# A pure function of its text, asked again for every page that cites a work: remembered.
+@functools.lru_cache(maxsize=8192)
 def plain(latex: str) -> str:
     """*latex* (a BibTeX field) as plain Unicode text: braces dropped, dashes and accents."""
     if not latex:
         return ""
-    return " ".join(Text.from_latex(latex).render_as("text").split())
+    # Not ``render_as("text")``: it looks the backend up among every installed entry point
+    # on each call, which made this the costliest line of a build.
+    return " ".join(plain_text(Text.from_latex(latex)).split())
 
 
 def name_of(person: Person) -> Name:
