@@ -63,7 +63,7 @@ DOWNLOADS = {
 
 @nox.session
 def html(session: nox.Session) -> None:
-    """Build the HTML edition into build/html, with the PDF, ePub and TEI in build/html/downloads."""
+    """Build the HTML edition into build/html, with the PDF, ePub and TEI in its downloads/."""
     _install(session, "docs")
     _sphinx(session, "html", BUILD / "html")
     _publish_downloads(session, BUILD / "html" / "downloads")

@@ -292,13 +292,14 @@ class EditionDomain(Domain):
     def theme_target(self, theme: str) -> tuple[str, str] | None:
         """(docname, anchor) of the entry of *theme* in the first thematic index read."""
         targets = self.store["theme_targets"]
-        # Reading order, not dict order: the winner must not depend on which process
-        # of a parallel build read which document.
-        for doc in reading_order(self.env):
-            anchor = targets.get(doc, {}).get(theme)
-            if anchor is not None:
-                return doc, anchor
-        return None
+        holders = [doc for doc, anchors in targets.items() if theme in anchors]
+        if len(holders) > 1:
+            # Reading order, not dict order: the winner must not depend on which process
+            # of a parallel build read which document.  (Asked once per chip and link: the
+            # order is walked only when two thematic indexes hold the theme.)
+            order = {doc: index for index, doc in enumerate(reading_order(self.env))}
+            holders.sort(key=lambda doc: order.get(doc, len(order)))
+        return (holders[0], targets[holders[0]][theme]) if holders else None
 
     # -- Domain API -------------------------------------------------------------------------
 

@@ -293,11 +293,14 @@ def add_entry_extras(app: Sphinx, doctree: nodes.document, docname: str) -> None
 
 
 def _reading_order(env: BuildEnvironment) -> list[str]:
+    """The documents of the book's toctrees, in reading order (orphans left out)."""
     order: list[str] = []
+    seen: set[str] = set()
 
     def walk(doc: str) -> None:
-        if doc in order or doc not in env.all_docs:
+        if doc in seen or doc not in env.all_docs:
             return
+        seen.add(doc)
         order.append(doc)
         for child in env.toctree_includes.get(doc, ()):
             walk(child)

@@ -294,17 +294,15 @@ def _added_headings(doctree: nodes.document) -> list[tuple[nodes.Element, str, s
     (enclosing section, anchor, text) of the "Notes" section and of each heading of a
     thematic index."""
     found: list[tuple[nodes.Element, str, str]] = []
-    for node in doctree.findall(nodes.Element):
-        parent = node.parent
-        if isinstance(node, nodes.section) and "edition-notes" in node["classes"]:
-            found.append((parent, node["ids"][0], node[0].astext()))
-        elif isinstance(node, nodes.rubric) and any(
-            c.startswith("edition-themeindex-") for c in node["classes"]
-        ):
-            before = node.previous_sibling()
-            ids = node["ids"] or (before["ids"] if isinstance(before, nodes.target) else [])
+    for section in doctree.findall(nodes.section):
+        if "edition-notes" in section["classes"]:
+            found.append((section.parent, section["ids"][0], section[0].astext()))
+    for rubric in doctree.findall(nodes.rubric):
+        if any(c.startswith("edition-themeindex-") for c in rubric["classes"]):
+            before = rubric.previous_sibling()
+            ids = rubric["ids"] or (before["ids"] if isinstance(before, nodes.target) else [])
             if ids:
-                found.append((parent, ids[0], node.astext()))
+                found.append((rubric.parent, ids[0], rubric.astext()))
     return found
 
 

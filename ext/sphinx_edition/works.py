@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote, urlencode
 
 import rispy  # type: ignore[import-untyped]
-from pybtex.database import BibliographyData, Entry
+from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
 from pybtex.richtext import Text
 
@@ -22,8 +22,6 @@ from sphinx_edition.oxford.text import plain_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
-
-    from pybtex.database import Person
 
 
 class Name(NamedTuple):
@@ -89,20 +87,39 @@ def name_of(person: Person) -> Name:
 
 def work_from_entry(key: str, entry: Entry) -> Work:
     """The :class:`Work` of the pybtex *entry* cited as *key*."""
-    fields = entry.fields
+    # Every page asks for the works it cites: the same entry, page after page.  pybtex's
+    # entries cannot be hashed, so what makes the Work (its key, type, fields and names)
+    # is the key of a remembered, pure function.
+    persons = tuple(
+        (role, tuple(str(person) for person in people))
+        for role, people in entry.persons.items()
+        if role in {"author", "editor"}
+    )
+    return _work(key, entry.type, tuple((k, str(v)) for k, v in entry.fields.items()), persons)
+
+
+@functools.lru_cache(maxsize=4096)
+def _work(
+    key: str,
+    kind: str,
+    field_items: tuple[tuple[str, str], ...],
+    person_items: tuple[tuple[str, tuple[str, ...]], ...],
+) -> Work:
+    fields = dict(field_items)
+    people = {role: [Person(name) for name in names] for role, names in person_items}
 
     def field(name: str) -> str:
         return plain(str(fields.get(name, "")))
 
     pages = field("pages").replace("--", "–").replace("-", "–")
     first, _, last = pages.partition("–")
-    container = field("journal") if entry.type.lower() == "article" else field("booktitle")
+    container = field("journal") if kind.lower() == "article" else field("booktitle")
     return Work(
         key=key,
-        type=entry.type.lower(),
+        type=kind.lower(),
         title=field("title"),
-        authors=tuple(name_of(p) for p in entry.persons.get("author", ())),
-        editors=tuple(name_of(p) for p in entry.persons.get("editor", ())),
+        authors=tuple(name_of(p) for p in people.get("author", ())),
+        editors=tuple(name_of(p) for p in people.get("editor", ())),
         container=container,
         volume=field("volume"),
         issue=field("number"),
