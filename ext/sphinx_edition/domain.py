@@ -395,7 +395,8 @@ def reading_order(env: BuildEnvironment) -> list[str]:
     return _walk_toctrees(env)
 
 
-def _walk_toctrees(env: BuildEnvironment) -> list[str]:
+def toctree_order(env: BuildEnvironment) -> list[str]:
+    """The documents the toctrees reach from the root, in reading order (no orphans)."""
     order: list[str] = []
     seen: set[str] = set()
 
@@ -408,8 +409,12 @@ def _walk_toctrees(env: BuildEnvironment) -> list[str]:
             walk(child)
 
     walk(env.config.root_doc)
-    order.extend(sorted(d for d in env.all_docs if d not in seen))
     return order
+
+
+def _walk_toctrees(env: BuildEnvironment) -> list[str]:
+    order = toctree_order(env)
+    return order + sorted(set(env.all_docs) - set(order))
 
 
 def thaw(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -33,7 +33,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from sphinx_edition.domain import get_domain
+from sphinx_edition.domain import get_domain, toctree_order
 from sphinx_edition.reader import download_basename
 from sphinx_edition.works import Work, bibtex_text, coins, ris_text, work_from_entry, work_jsonld
 
@@ -292,23 +292,6 @@ def add_entry_extras(app: Sphinx, doctree: nodes.document, docname: str) -> None
 # -- page metadata --------------------------------------------------------------------------
 
 
-def _reading_order(env: BuildEnvironment) -> list[str]:
-    """The documents of the book's toctrees, in reading order (orphans left out)."""
-    order: list[str] = []
-    seen: set[str] = set()
-
-    def walk(doc: str) -> None:
-        if doc in seen or doc not in env.all_docs:
-            return
-        seen.add(doc)
-        order.append(doc)
-        for child in env.toctree_includes.get(doc, ()):
-            walk(child)
-
-    walk(env.config.root_doc)
-    return order
-
-
 def _page_url(app: Sphinx, meta: BookMetadata, pagename: str) -> str:
     return f"{meta.url}{app.builder.get_target_uri(pagename)}" if meta.url else ""
 
@@ -347,7 +330,7 @@ def book_jsonld(app: Sphinx, meta: BookMetadata) -> dict[str, Any]:
 def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> dict[str, Any]:
     """The JSON-LD of *pagename*: the book on the root page, a chapter elsewhere."""
     env = app.env
-    order = _reading_order(env)
+    order = toctree_order(env)
     book = book_jsonld(app, meta)
     if pagename == env.config.root_doc:
         book["hasPart"] = [
