@@ -159,8 +159,11 @@ def test_bad_json_is_located(app: Sphinx) -> None:
 )
 def test_missing_file_is_located(app: Sphinx) -> None:
     app.build()
+    # at the line of conf.py that sets the value in force
+    lines = (Path(app.confdir) / "conf.py").read_text(encoding="utf-8").splitlines()
+    (line,) = [n for n, text in enumerate(lines, 1) if text.startswith("edition_delivered_notes")]
     assert re.search(
-        r"conf\.py:1: WARNING: edition_delivered_notes: no file .*none\.json",
+        rf"conf\.py:{line}: WARNING: edition_delivered_notes: no file .*none\.json",
         app.warning.getvalue(),
     )
 

@@ -25,6 +25,7 @@ from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from sphinx_edition.config import _conf_location
 from sphinx_edition.domain import get_domain
 from sphinx_edition.nodes import apparatus_list, notecite, skip_node
 from sphinx_edition.readings import runs, same_reading
@@ -90,7 +91,7 @@ def load_notes(app: Sphinx, plan: Plan) -> dict[int, DeliveredNote]:
     except OSError:
         _warn(
             _("edition_delivered_notes: no file %s") % path,
-            f"{Path(app.confdir) / 'conf.py'}:1",
+            _conf_location(app, "edition_delivered_notes"),
         )
         return {}
     try:

@@ -33,8 +33,10 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from sphinx_edition.assets import BROWSER_BUILDERS
+from sphinx_edition.config import _conf_location
 from sphinx_edition.domain import get_domain, toctree_order
-from sphinx_edition.reader import download_basename
+from sphinx_edition.downloads import DOWNLOADS_DIR, download_basename
 from sphinx_edition.works import Work, bibtex_text, coins, ris_text, work_from_entry, work_jsonld
 
 if TYPE_CHECKING:
@@ -46,12 +48,7 @@ if TYPE_CHECKING:
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
 
-#: Builders that write pages for a browser: the metadata, COinS and export links are theirs
-#: (an ePub's reading system has its own package metadata and no use for exports).
-BROWSER_BUILDERS = ("html", "dirhtml", "singlehtml")
 
-#: Where the exports are written, next to the HTML (the PDF and ePub are published there too).
-DOWNLOADS_DIR = "downloads"
 #: The per-work records, under :data:`DOWNLOADS_DIR`.
 WORKS_DIR = "works"
 
@@ -99,7 +96,7 @@ class BookMetadata(NamedTuple):
 def validate_metadata(app: Sphinx, config: Config) -> None:
     """Check ``edition_metadata`` once; drop (with a warning) every key or value not valid."""
     value = config.edition_metadata
-    location = f"{Path(app.confdir) / 'conf.py'}:1"
+    location = _conf_location(app, "edition_metadata")
     if not isinstance(value, dict):
         logger.warning(
             "edition_metadata must be a dict, not %s; it is ignored",

@@ -27,8 +27,8 @@ from sphinx.util import logging
 
 from sphinx_edition.config import theme_specs
 from sphinx_edition.domain import get_domain
+from sphinx_edition.downloads import download_basename
 from sphinx_edition.metadata import bib_entries, bibliography_keys, book_metadata
-from sphinx_edition.reader import download_basename
 from sphinx_edition.tei.header import TEI_NS, XML_LANG, bibl_struct, stand_off, sub, tei_header
 from sphinx_edition.tei.text import TextConverter
 from sphinx_edition.works import work_from_entry
