@@ -3,7 +3,7 @@ and compare the outputs byte for byte.
 
 A refactoring of ``ext/`` must not change what readers get. This script checks that:
 
-    python tools/same_output.py REV [--builders html epub latex] [--keep]
+    python tools/same_output.py REV [--builders html epub latex]
 
 It extracts ``ext/`` of *REV* (a commit at or after the rename to ``sphinx_edition``) into
 ``build/same/base-ext``, builds the current ``docs/`` once with that extension (put first on

@@ -232,6 +232,8 @@ def _delivered_runs(text: str) -> list[Node]:
 
 def fill_apparatus(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: fill each ``interventions`` and ``apparatus`` placeholder."""
+    if not get_view(app.env).may_hold(app.builder, docname, "apparatus"):
+        return
     placeholders = list(doctree.findall(apparatus_list))
     if placeholders:
         Apparatus(app.builder).fill(placeholders)

@@ -12,8 +12,8 @@ changed.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Set
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, cast
+from collections.abc import Callable, Hashable, Iterable, Iterator, Set
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 #: Bump when the shape of any record or key below changes (it is part of ``env_version``).
 DATA_VERSION = 4
@@ -98,7 +99,8 @@ class EditionDomain(Domain):
     ``data[kind][docname]`` is a list of records of that kind in reading order;
     ``data["collectors"][docname]`` names the collecting directives a document holds
     (``"timeline"``, ``"themeindex"``, ``"notes"``), so that it can be re-written
-    whenever the collected data changes (see ``env_get_updated``).
+    whenever the collected data changes (each feature answers ``env-get-updated`` for the
+    pages it renders from the whole book).
     """
 
     name = "edition"
@@ -137,6 +139,11 @@ class EditionDomain(Domain):
         #: pybtex formatting styles resolved in this build, by name.  Not data: classes
         #: are not kept in the pickled environment (a style may live in ``conf.py``).
         self.styles: dict[str, type[Any]] = {}
+        #: What renderers derive, page after page, from the records and data that are
+        #: fixed once the book is read (indexes by id, the works, the book's JSON-LD):
+        #: made once per build, emptied whenever a record changes and at ``env-updated``,
+        #: never pickled.
+        self.memo: dict[str, Any] = {}
 
     @property
     def store(self) -> EditionData:
@@ -179,6 +186,7 @@ class EditionDomain(Domain):
         :mod:`sphinx_edition.records`, which knows the nodes (:mod:`sphinx_edition.nodes`)
         but not the feature modules: those import the domain.
         """
+        self.memo.clear()  # what it remembered was made from the records before these
         for period in periods_of(document, docname):
             self.add_period(period)
         for event in events_of(document, docname):
@@ -234,6 +242,12 @@ class EditionDomain(Domain):
             stored = self.store["notes_texts"] = NoteTexts(fingerprint, {})
         return stored.texts
 
+    def remembered(self, name: str, make: Callable[[], _T]) -> _T:
+        """The value *name* of this build's :attr:`memo`, made by *make* the first time."""
+        if name not in self.memo:
+            self.memo[name] = make()
+        return cast("_T", self.memo[name])
+
     def changed_pages(self, app: Sphinx, kind: str, new: dict[str, Hashable]) -> list[str]:
         """Store the *new* signatures of *kind* (docname -> what the page shows of other
         pages) for this output; the documents whose signature changed since its last build.
@@ -276,38 +290,47 @@ class EditionDomain(Domain):
         return {doc for doc, kinds in table.items() if kind is None or kind in kinds}
 
     def period_by_id(self, period_id: str) -> PeriodInfo | None:
-        for infos in self.store["periods"].values():
-            for info in infos:
-                if info.id == period_id:
-                    return info
-        return None
+        return cast("PeriodInfo | None", self._by_id("periods", period_id))
 
     def event_by_id(self, event_id: str) -> EventInfo | None:
-        for infos in self.store["events"].values():
-            for info in infos:
-                if info.id == event_id:
-                    return info
-        return None
+        return cast("EventInfo | None", self._by_id("events", event_id))
+
+    def _by_id(self, kind: str, record_id: str) -> Any:
+        # Asked once per banner and cross-reference: an index made once per build.
+        def index() -> dict[str, Any]:
+            table = cast("dict[str, list[Any]]", self.data[kind])
+            found: dict[str, Any] = {}
+            for infos in table.values():
+                for info in infos:
+                    found.setdefault(info.id, info)
+            return found
+
+        return self.remembered(f"{kind}_by_id", index).get(record_id)
 
     def theme_target(self, theme: str) -> tuple[str, str] | None:
         """(docname, anchor) of the entry of *theme* in the first thematic index read."""
+        return self.remembered("theme_targets", self._theme_targets).get(theme)
+
+    def _theme_targets(self) -> dict[str, tuple[str, str]]:
+        # Reading order, not dict order: the winner must not depend on which process of a
+        # parallel build read which document.
         targets = self.store["theme_targets"]
-        holders = [doc for doc, anchors in targets.items() if theme in anchors]
-        if len(holders) > 1:
-            # Reading order, not dict order: the winner must not depend on which process
-            # of a parallel build read which document.  (Asked once per chip and link: the
-            # order is walked only when two thematic indexes hold the theme.)
-            order = {doc: index for index, doc in enumerate(reading_order(self.env))}
-            holders.sort(key=lambda doc: order.get(doc, len(order)))
-        return (holders[0], targets[holders[0]][theme]) if holders else None
+        order = {doc: index for index, doc in enumerate(reading_order(self.env))}
+        found: dict[str, tuple[str, str]] = {}
+        for doc in sorted(targets, key=lambda doc: order.get(doc, len(order))):
+            for theme, anchor in targets[doc].items():
+                found.setdefault(theme, (doc, anchor))
+        return found
 
     # -- Domain API -------------------------------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
+        self.memo.clear()
         for kind in PER_DOC:
             self.data[kind].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self.memo.clear()
         for kind in PER_DOC:
             for doc, value in otherdata[kind].items():
                 if doc in docnames:
@@ -420,10 +443,12 @@ def _walk_toctrees(env: BuildEnvironment) -> list[str]:
 def thaw(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: documents are about to be read, the order may change."""
     get_domain(env).store["reading_order"] = None
+    get_domain(env).memo.clear()
 
 
 def compute(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: reading is over; fix the reading order and the timeline's place."""
+    get_domain(env).memo.clear()
     store = get_domain(env).store
     order = tuple(_walk_toctrees(env))
     store["reading_order"] = order
@@ -435,31 +460,6 @@ def store_theme_specs(app: Sphinx) -> None:
     """``builder-inited``: keep the themes of the configuration, checked at
     ``config-inited``, parsed for the whole build."""
     get_domain(app.env).set_theme_specs(theme_specs(app.config))
-
-
-# -- incremental builds -------------------------------------------------------------------
-
-
-def timeline_signatures(env: BuildEnvironment) -> dict[str, Hashable]:
-    """What a timeline shows: every period and event (their lines left out, so that moving
-    text does not re-write it)."""
-    domain, order = get_domain(env), reading_order(env)
-    chronology = (
-        tuple(p._replace(lineno=0) for p in domain.periods(order)),
-        tuple(e._replace(lineno=0) for e in domain.events(order)),
-    )
-    return dict.fromkeys(domain.collectors("timeline"), chronology)
-
-
-def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Re-write the timelines whose periods or events changed since the last build of this
-    output.  (Each feature answers for the pages it renders from the whole book: the
-    notes, the thematic index and chips, the period banners.)
-
-    ``sphinx.ext.todo`` misses this: its list page keeps stale entries until a full
-    rebuild.  Answering with every collector would re-write them on every build.
-    """
-    return get_domain(env).changed_pages(app, "timeline", timeline_signatures(env))
 
 
 #: Emitted once the whole book is read, with ``(app, env, domain)``: another extension
@@ -478,7 +478,6 @@ def setup_domain(app: Sphinx) -> None:
     app.connect("builder-inited", store_theme_specs)
     app.connect("env-before-read-docs", thaw)
     app.connect("env-updated", compute)
-    app.connect("env-get-updated", env_get_updated)
     # After the edition's own whole-book checks (priority 500), so that listeners see
     # data whose problems have already been reported.
     app.connect("env-check-consistency", emit_collected, priority=800)

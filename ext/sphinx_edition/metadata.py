@@ -216,6 +216,14 @@ def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
     return dict(data.entries)
 
 
+def book_works(env: BuildEnvironment) -> dict[str, Work]:
+    """Every work of the ``.bib`` files as a :class:`~sphinx_edition.works.Work`, by key:
+    made once per build, for every page that cites a work asks again."""
+    return get_domain(env).remembered(
+        "works", lambda: {key: work_from_entry(key, e) for key, e in bib_entries(env).items()}
+    )
+
+
 def bibliography_keys(env: BuildEnvironment, docname: str) -> dict[str, str]:
     """``{citation id: work key}`` of the bibliography entries written in *docname*."""
     try:
@@ -264,7 +272,7 @@ def add_entry_extras(app: Sphinx, doctree: nodes.document, docname: str) -> None
     keys = bibliography_keys(app.env, docname)
     if not keys:
         return
-    entries = bib_entries(app.env)
+    works = book_works(app.env)
     meta = book_metadata(app.config)
     host = urlsplit(meta.url).netloc
     rfr_id = f"info:sid/{host}:edition" if host else ""
@@ -273,11 +281,11 @@ def add_entry_extras(app: Sphinx, doctree: nodes.document, docname: str) -> None
         key = next((keys[i] for i in node.get("ids", ()) if i in keys), None)
         if (
             key is None
-            or key not in entries
+            or key not in works
             or not isinstance(node, nodes.TextElement | nodes.citation)
         ):
             continue
-        html = entry_extras_html(work_from_entry(key, entries[key]), from_uri, rfr_id)
+        html = entry_extras_html(works[key], from_uri, rfr_id)
         raw = nodes.raw("", html, format="html")
         if isinstance(node, nodes.citation):
             node.append(raw)
@@ -327,8 +335,11 @@ def book_jsonld(app: Sphinx, meta: BookMetadata) -> dict[str, Any]:
 def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> dict[str, Any]:
     """The JSON-LD of *pagename*: the book on the root page, a chapter elsewhere."""
     env = app.env
-    order = toctree_order(env)
-    book = book_jsonld(app, meta)
+    domain = get_domain(env)
+    # The same for every page of a build: made once.
+    order = domain.remembered("toctree_order", lambda: toctree_order(env))
+    positions = domain.remembered("positions", lambda: {d: i for i, d in enumerate(order)})
+    book = dict(domain.remembered("book_jsonld", lambda: book_jsonld(app, meta)))
     if pagename == env.config.root_doc:
         book["hasPart"] = [
             {"@type": "Chapter", "name": env.titles[doc].astext(), "position": position}
@@ -337,21 +348,25 @@ def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> d
         ]
         return {"@context": "https://schema.org", **book}
     chapter: dict[str, Any] = {"@context": "https://schema.org", "@type": "Chapter", "name": title}
-    if pagename in order:
-        chapter["position"] = order.index(pagename)
+    if pagename in positions:
+        chapter["position"] = positions[pagename]
     if meta.url:
         chapter["url"] = _page_url(app, meta, pagename)
     chapter["inLanguage"] = meta.language
     if meta.authors:
         chapter["author"] = [_person(a) for a in meta.authors]
     chapter["isPartOf"] = book
-    entries = bib_entries(env)
-    cited: list[str] = []
+    works = book_works(env)
+    cited: dict[str, None] = {}
     if pagename in env.all_docs:
-        for citation in get_domain(env).citations([pagename]):
-            cited += [k for k in citation.keys if k in entries and k not in cited]
+        for citation in domain.citations([pagename]):
+            cited |= {k: None for k in citation.keys if k in works}
     if cited:
-        chapter["citation"] = [work_jsonld(work_from_entry(k, entries[k])) for k in cited]
+        jsonld = domain.remembered("works_jsonld", dict)
+        for key in cited:
+            if key not in jsonld:
+                jsonld[key] = work_jsonld(works[key])
+        chapter["citation"] = [jsonld[key] for key in cited]
     return chapter
 
 
@@ -402,13 +417,16 @@ def add_page_metadata(
     """Highwire, Dublin Core and JSON-LD into ``metatags`` (``html-page-context``)."""
     if app.builder.name not in BROWSER_BUILDERS:
         return
-    meta = book_metadata(app.config)
+    meta = get_domain(app.env).remembered("book_metadata", lambda: book_metadata(app.config))
     title = _title(app, pagename, context)
     lines = [
         f'<meta name="{escape(name)}" content="{escape(content)}" />'
         for name, content in page_metatags(app, meta, pagename, title)
     ]
-    data = json.dumps(page_jsonld(app, meta, pagename, title), ensure_ascii=False, indent=1)
+    # Compact: ``indent`` would leave json's C encoder for its pure-Python one, page after page.
+    data = json.dumps(
+        page_jsonld(app, meta, pagename, title), ensure_ascii=False, separators=(",", ":")
+    )
     # In a <script> element the HTML parser looks for "</script" and "<!--": JSON's own
     # escapes for "<", ">" and "&" keep any text of the book (a title, say) from ending it.
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
@@ -430,7 +448,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir) / DOWNLOADS_DIR
     (outdir / WORKS_DIR).mkdir(parents=True, exist_ok=True)
     basename = download_basename(app.config)
-    works = [work_from_entry(key, entry) for key, entry in entries.items()]
+    works = list(book_works(app.env).values())
     _write(outdir / f"{basename}.bib", bibtex_text(entries))
     _write(outdir / f"{basename}.ris", ris_text(works))
     for work in works:

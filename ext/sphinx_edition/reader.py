@@ -44,6 +44,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinx_edition.assets import BROWSER_BUILDERS, setup_assets
+from sphinx_edition.domain import get_domain
 from sphinx_edition.downloads import download_basename, setup_downloads, slug
 from sphinx_edition.nodes import skip_node
 from sphinx_edition.notes import note_ibid
@@ -253,6 +254,8 @@ def visit_note_ibid_browser(self: HTML5Translator, node: nodes.Element) -> None:
 
 #: The id of the "Notes" section of a page (``-2``… if the page already has it).
 NOTES_ID = "notes"
+#: The attribute of a page's document that holds the id its "Notes" section was given.
+NOTES_ATTR = "edition_notes_id"
 
 
 class NotesHeading(SphinxPostTransform):
@@ -287,16 +290,23 @@ class NotesHeading(SphinxPostTransform):
             section += note
         sections[-1] += section
         self.document.ids[anchor] = section
+        # So that the page's contents find it without walking the page.
+        self.document[NOTES_ATTR] = anchor
 
 
-def _added_headings(doctree: nodes.document) -> list[tuple[nodes.Element, str, str]]:
+def _added_headings(
+    doctree: nodes.document, with_indexes: bool
+) -> list[tuple[nodes.Element, str, str]]:
     """Headings made after reading, which the page's contents (made while reading) lack:
-    (enclosing section, anchor, text) of the "Notes" section and of each heading of a
-    thematic index."""
+    (enclosing section, anchor, text) of the "Notes" section and, *with_indexes*, of each
+    heading of a thematic index."""
     found: list[tuple[nodes.Element, str, str]] = []
-    for section in doctree.findall(nodes.section):
-        if "edition-notes" in section["classes"]:
-            found.append((section.parent, section["ids"][0], section[0].astext()))
+    notes = doctree.ids.get(str(doctree.get(NOTES_ATTR, "")))
+    if isinstance(notes, nodes.section) and isinstance(notes.parent, nodes.Element):
+        found.append((notes.parent, notes["ids"][0], notes[0].astext()))
+    if not with_indexes:
+        # Only a page that holds a thematic index (the domain knows which) is walked.
+        return found
     for rubric in doctree.findall(nodes.rubric):
         if any(c.startswith("edition-themeindex-") for c in rubric["classes"]):
             before = rubric.previous_sibling()
@@ -325,7 +335,8 @@ def extend_page_toc(
     builder = app.builder
     if builder.name not in ("html", "dirhtml") or doctree is None or "toc" not in context:
         return
-    added = _added_headings(doctree)
+    holds_index = "themeindex" in get_domain(app.env).store["collectors"].get(pagename, ())
+    added = _added_headings(doctree, holds_index)
     if not added:
         return
     toc = document_toc(app.env, pagename, builder.tags)

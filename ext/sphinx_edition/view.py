@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sphinx_edition.domain import EditionDomain, get_domain, reading_order
 
 if TYPE_CHECKING:
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from sphinx_edition.config import ThemeSpec
@@ -25,6 +26,15 @@ if TYPE_CHECKING:
         PassageInfo,
         PeriodInfo,
     )
+
+
+#: Builders whose ``doctree-resolved`` gets one document's own tree.  For them the domain's
+#: records tell which documents hold a placeholder, and the others need not be walked.
+#: Any other builder (LaTeX, texinfo, singlehtml, the TEI, one unknown here) may resolve
+#: a book merged under its root document, and is walked.
+SINGLE_DOCUMENT_BUILDERS = frozenset(
+    {"html", "dirhtml", "epub", "json", "pickle", "text", "xml", "pseudoxml", "dummy"}
+)
 
 
 class BookView:
@@ -86,6 +96,13 @@ class BookView:
 
     def collectors(self, kind: str) -> frozenset[str]:
         return frozenset(self._domain.collectors(kind))
+
+    def may_hold(self, builder: Builder, docname: str, kind: str) -> bool:
+        """Whether the tree *builder* resolves as *docname* can hold a collecting directive
+        of *kind* (``"timeline"``, ``"themeindex"``, ``"apparatus"``)."""
+        if builder.name not in SINGLE_DOCUMENT_BUILDERS:
+            return True
+        return kind in self._domain.store["collectors"].get(docname, ())
 
 
 def get_view(env: BuildEnvironment) -> BookView:

@@ -173,11 +173,16 @@ def note_text(
         else:
             body = style.format_short_note(entries[part.key], part.locator)
         pieces.append(Text(before, " ", body) if before else body)
-    note = Text("; ").join(pieces)
     if parts and parts[0].form == "raw" and not (pre and pre[0]):
         # text that could not be resolved is printed exactly as written
+        note = Text("; ").join(pieces)
         return note if len(parts) == 1 else note.add_period()
-    return note.capfirst().add_period()
+    if pieces and pieces[0]:
+        # The first letter is in the first piece: capitalising it alone spares pybtex
+        # slicing the whole note.
+        pieces[0] = pieces[0].capfirst()
+        return Text("; ").join(pieces).add_period()
+    return Text("; ").join(pieces).capfirst().add_period()
 
 
 def plan_notes(citations: Sequence[CitationInfo], known: set[str], fmt: Formatter) -> Plan:

@@ -35,7 +35,7 @@ from sphinx_edition.notes.plan import (
 )
 from sphinx_edition.notes.role import bibtex_domain, note_backref, note_ibid, note_label, notesep
 from sphinx_edition.readings import same_reading
-from sphinx_edition.view import get_view
+from sphinx_edition.view import SINGLE_DOCUMENT_BUILDERS, get_view
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -107,7 +107,8 @@ class NotesTransform(SphinxPostTransform):
             return
         # Notes go at the end of their own document: of the page, or of the document's
         # part of a merged book (singlehtml, texinfo look for them there).
-        homes = _document_parts(self.document)
+        merged = self.app.builder.name not in SINGLE_DOCUMENT_BUILDERS
+        homes = _document_parts(self.document) if merged else {}
         delivered = delivered_of(self.env)
         by_order: dict[str, dict[int, Note]] = {}
         footnotes: dict[int, tuple[nodes.Element, list[nodes.footnote]]] = {}
@@ -190,6 +191,11 @@ class NotesTransform(SphinxPostTransform):
     def render_bibliographies(self, plan: Plan) -> None:
         bibtex = bibtex_domain(self.env)
         field = str(self.config.edition_delivered_field)
+        docname = self.env.docname
+        if self.app.builder.name in SINGLE_DOCUMENT_BUILDERS and not any(
+            key.docname == docname for key in bibtex.bibliographies
+        ):
+            return  # sphinxcontrib-bibtex knows the pages that hold a bibliography
         for bibnode in list(self.document.findall(bibliography_node)):
             key = BibliographyKey(docname=bibnode["docname"], id_=bibnode["ids"][0])
             value = bibtex.bibliographies.get(key)

@@ -131,6 +131,10 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         kwargs.setdefault("name_style", PlainNameStyle)
         kwargs.setdefault("sorting_style", OxfordSortingStyle)
         super().__init__(**kwargs)
+        # The short form of a work without its locator, asked for by every later note that
+        # cites it: made once per entry.  pybtex entries cannot be hashed: they are keyed
+        # by id, and kept, so that no other entry takes that id while this style lives.
+        self._short_heads: dict[int, tuple[Entry, Text]] = {}
 
     # -- names ---------------------------------------------------------------------------
 
@@ -348,11 +352,17 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
 
     def format_short_note(self, entry: Entry, locator: str = "") -> Text:
         """Later citations: "Surname, *Short Title*, p. 5" (no final stop)."""
-        persons = entry.persons.get("author") or []
-        who: Text | None = self.surnames(persons) if persons else None
-        if who is None and entry.persons.get("editor") and entry.type not in CHAPTER_TYPES:
-            who = self.surnames(entry.persons["editor"])
-        return parts(who, self.title(entry, short=True), self.locator(locator))
+        known = self._short_heads.get(id(entry))
+        if known is None or known[0] is not entry:
+            persons = entry.persons.get("author") or []
+            who: Text | None = self.surnames(persons) if persons else None
+            if who is None and entry.persons.get("editor") and entry.type not in CHAPTER_TYPES:
+                who = self.surnames(entry.persons["editor"])
+            known = self._short_heads[id(entry)] = (
+                entry,
+                parts(who, self.title(entry, short=True)),
+            )
+        return parts(known[1], self.locator(locator))
 
     def format_ibid(self, locator: str = "", *, capital: bool = True) -> Text:
         """ "Ibid." or "Ibid., p. 70" (no final stop)."""

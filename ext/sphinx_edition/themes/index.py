@@ -210,6 +210,8 @@ def render_themes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for chips in list(doctree.findall(theme_chips)):
         if not chips.children:
             fill_chips(chips, view, builder, docname)
+    if not view.may_hold(builder, docname, "themeindex"):
+        return
     for node in list(doctree.findall(themeindex)):
         node.replace_self(_render_index(node, view, builder, docname))
 

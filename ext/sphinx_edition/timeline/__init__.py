@@ -16,6 +16,7 @@ from sphinx_edition.nodes import pass_node, skip_node
 from sphinx_edition.timeline.directive import (
     TimelineDirective,
     TimelineRenderer,
+    changed_pages,
     render_timelines,
     timeline,
     timeline_figure,
@@ -88,4 +89,5 @@ def setup_timeline(app: Sphinx) -> None:
     )
     app.add_directive("timeline", TimelineDirective)
     app.connect("doctree-resolved", render_timelines)
+    app.connect("env-get-updated", changed_pages)
     app.connect("builder-inited", add_tikz)

@@ -2,7 +2,7 @@
 
 The directive leaves a :class:`timeline` placeholder and notes its document as a collector,
 so that the page is re-written whenever a period or an event changes anywhere (see
-:func:`sphinx_edition.domain.env_get_updated`).  At ``doctree-resolved``,
+:func:`changed_pages`).  At ``doctree-resolved``,
 :class:`TimelineRenderer` reads the domain in reading order and replaces the placeholder with
 
 * a :class:`timeline_figure`: proportional axis, period bars (sub-periods on their own lanes),
@@ -39,7 +39,10 @@ from sphinx_edition.timeline.layout import Entry, layout
 from sphinx_edition.view import get_view
 
 if TYPE_CHECKING:
+    from collections.abc import Hashable
+
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from sphinx_edition.records import EventInfo, PeriodInfo
 
@@ -372,4 +375,27 @@ class TimelineRenderer:
 
 def render_timelines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: draw the timelines of *docname* from the whole book's data."""
-    TimelineRenderer(app, docname).run(doctree)
+    if get_view(app.env).may_hold(app.builder, docname, "timeline"):
+        TimelineRenderer(app, docname).run(doctree)
+
+
+def timeline_signatures(env: BuildEnvironment) -> dict[str, Hashable]:
+    """What a timeline shows: every period and event (their lines left out, so that moving
+    text does not re-write it)."""
+    view = get_view(env)
+    chronology = (
+        tuple(p._replace(lineno=0) for p in view.periods()),
+        tuple(e._replace(lineno=0) for e in view.events()),
+    )
+    return dict.fromkeys(view.collectors("timeline"), chronology)
+
+
+def changed_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: re-write the timelines whose periods or events changed since the
+    last build of this output.  (Each feature answers for the pages it renders from the
+    whole book: the notes, the thematic index and chips, the period banners.)
+
+    ``sphinx.ext.todo`` misses this: its list page keeps stale entries until a full
+    rebuild.  Answering with every collector would re-write them on every build.
+    """
+    return get_domain(env).changed_pages(app, "timeline", timeline_signatures(env))
