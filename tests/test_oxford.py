@@ -9,11 +9,14 @@ from unittest import mock
 
 import pybtex.plugin
 import pytest
+from pybtex.backends.html import Backend as HTMLBackend
 from pybtex.database import BibliographyData, parse_string
 from pybtex.plugin import find_plugin
+from pybtex.richtext import HRef, Protected, String, Symbol, Tag, Text
 from sphinx_edition.notes import resolve_style
-from sphinx_edition.notes.plan import NotePart, note_text
+from sphinx_edition.notes.plan import NotePart, note_text, segments
 from sphinx_edition.oxford import OxfordStyle, rules
+from sphinx_edition.oxford.text import capfirst
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -399,3 +402,25 @@ def test_style_resolved_once_per_build() -> None:
             OxfordStyle()
     assert scan.call_count == 1
     assert "oxford" not in pybtex.plugin._RUNTIME_PLUGINS.get("pybtex.style.formatting", {})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        Text("see Lo, Axis of Convenience"),
+        Text(Tag("em", "long Cat"), ", p. 5"),
+        Text("", Text(Tag("em", Text("ibid.", ", p. 4")))),
+        Text(Protected("von Neumann"), " and others"),
+        Text(Symbol("ndash"), "first"),
+        Text(String(""), Text(String("")), "ßtraße"),
+        Text(HRef("https://example.org", "here"), " again"),
+        Text(),
+    ],
+)
+def test_capfirst_as_pybtex_gives_it(text: Text) -> None:
+    """The notes' own capitalisation gives what pybtex's ``capfirst`` gives: the same text,
+    with the same italics, links and protected parts."""
+    ours, pybtex_own = capfirst(text), text.capfirst()
+    assert str(ours) == str(pybtex_own)
+    assert ours.render(HTMLBackend()) == pybtex_own.render(HTMLBackend())
+    assert segments(ours) == segments(pybtex_own)

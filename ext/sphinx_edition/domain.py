@@ -37,6 +37,7 @@ from sphinx_edition.records import (
     events_of,
     passages_of,
     periods_of,
+    recorded_nodes,
 )
 
 if TYPE_CHECKING:
@@ -187,12 +188,13 @@ class EditionDomain(Domain):
         but not the feature modules: those import the domain.
         """
         self.memo.clear()  # what it remembered was made from the records before these
-        for period in periods_of(document, docname):
+        found = recorded_nodes(document)  # one walk of the document for every kind
+        for period in periods_of(found, docname):
             self.add_period(period)
-        for event in events_of(document, docname):
+        for event in events_of(found, docname):
             self.add_event(event)
         bibtex = cast("BibtexDomain", env.get_domain("cite"))
-        for citation in citations_of(document, docname):
+        for citation in citations_of(found, docname):
             self.add_citation(citation)
             if citation.keys:
                 # So that sphinxcontrib-bibtex's ``:cited:`` filter sees notecite citations.
@@ -210,13 +212,13 @@ class EditionDomain(Domain):
                         ],
                     )
                 )
-        for passage in passages_of(document, docname):
+        for passage in passages_of(found, docname):
             self.add_passage(passage)
-        for editorial in editorials_of(document, docname):
+        for editorial in editorials_of(found, docname):
             self.add_editorial(editorial)
-        if any(True for _node in document.findall(apparatus_list)):
+        if found[apparatus_list]:
             self.note_collector(docname, "apparatus")
-        for index in document.findall(themeindex):
+        for index in found[themeindex]:
             for theme_id in index["themes"]:
                 self.set_theme_target(theme_id, docname, index["prefix"] + theme_id)
             self.note_collector(docname, "themeindex")
@@ -296,8 +298,7 @@ class EditionDomain(Domain):
         return cast("EventInfo | None", self._by_id("events", event_id))
 
     def _by_id(self, kind: str, record_id: str) -> Any:
-        # Asked once per banner and cross-reference: an index made once per build.
-        def index() -> dict[str, Any]:
+        def index() -> dict[str, Any]:  # asked per banner and link: made once per build
             table = cast("dict[str, list[Any]]", self.data[kind])
             found: dict[str, Any] = {}
             for infos in table.values():

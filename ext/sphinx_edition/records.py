@@ -14,11 +14,13 @@ from docutils import nodes
 from sphinx_edition.nodes import (
     AFTER_FOOTNOTE,
     PASSAGE_ATTR,
+    apparatus_list,
     editorial_note,
     event_marker,
     notecite,
     period_banner,
     period_for_node,
+    themeindex,
 )
 
 if TYPE_CHECKING:
@@ -103,10 +105,36 @@ class EditorialInfo(NamedTuple):
 # -- reading the records of a document ------------------------------------------------------
 # Periods and then events share one count of ``order``: their place in the document.
 
+#: The nodes the domain records, or records from.
+RECORDED: tuple[type[nodes.Element], ...] = (
+    period_banner,
+    event_marker,
+    notecite,
+    nodes.target,
+    editorial_note,
+    apparatus_list,
+    themeindex,
+)
 
-def periods_of(document: nodes.document, docname: str) -> Iterator[PeriodInfo]:
-    """The periods of *document*, once their parents are inferred."""
-    for order, banner in enumerate(document.findall(period_banner), start=1):
+#: A document's nodes of each class of :data:`RECORDED`, in document order.
+Found = dict[type[nodes.Element], list[nodes.Element]]
+
+
+def recorded_nodes(document: nodes.document) -> Found:
+    """The nodes of each class of :data:`RECORDED` in *document*, found in one walk (a walk
+    per class costs as much each, and a document is recorded every time it is read)."""
+    found: Found = {kind: [] for kind in RECORDED}
+    for node in document.findall(nodes.Element):
+        if isinstance(node, RECORDED):
+            for kind in RECORDED:
+                if isinstance(node, kind):
+                    found[kind].append(node)
+    return found
+
+
+def periods_of(found: Found, docname: str) -> Iterator[PeriodInfo]:
+    """The periods of a document, once their parents are inferred."""
+    for order, banner in enumerate(found[period_banner], start=1):
         yield PeriodInfo(
             id=banner["period"],
             title=banner["title"],
@@ -123,10 +151,10 @@ def periods_of(document: nodes.document, docname: str) -> Iterator[PeriodInfo]:
         )
 
 
-def events_of(document: nodes.document, docname: str) -> Iterator[EventInfo]:
-    """The events of *document*, each in the period of its section."""
-    first = sum(1 for _banner in document.findall(period_banner)) + 1
-    for order, marker in enumerate(document.findall(event_marker), start=first):
+def events_of(found: Found, docname: str) -> Iterator[EventInfo]:
+    """The events of a document, each in the period of its section."""
+    first = len(found[period_banner]) + 1
+    for order, marker in enumerate(found[event_marker], start=first):
         yield EventInfo(
             id=marker["event"],
             date=marker["date"],
@@ -141,9 +169,9 @@ def events_of(document: nodes.document, docname: str) -> Iterator[EventInfo]:
         )
 
 
-def citations_of(document: nodes.document, docname: str) -> Iterator[CitationInfo]:
-    """The notes of *document*, once numbered in it."""
-    for node in document.findall(notecite):
+def citations_of(found: Found, docname: str) -> Iterator[CitationInfo]:
+    """The notes of a document, once numbered in it."""
+    for node in found[notecite]:
         if "order" not in node:  # not annotated: a copy, not the note itself
             continue
         yield CitationInfo(
@@ -159,17 +187,17 @@ def citations_of(document: nodes.document, docname: str) -> Iterator[CitationInf
         )
 
 
-def passages_of(document: nodes.document, docname: str) -> Iterator[PassageInfo]:
-    """The tagged passages of *document*, read from their anchors."""
-    for target in document.findall(nodes.target):
+def passages_of(found: Found, docname: str) -> Iterator[PassageInfo]:
+    """The tagged passages of a document, read from their anchors."""
+    for target in found[nodes.target]:
         passage = target.get(PASSAGE_ATTR)
         if passage is not None:
             yield PassageInfo(docname=docname, anchor=target["ids"][0], **passage)
 
 
-def editorials_of(document: nodes.document, docname: str) -> Iterator[EditorialInfo]:
-    """The editorial notes of *document*, in document order."""
-    for order, node in enumerate(document.findall(editorial_note), start=1):
+def editorials_of(found: Found, docname: str) -> Iterator[EditorialInfo]:
+    """The editorial notes of a document, in document order."""
+    for order, node in enumerate(found[editorial_note], start=1):
         yield EditorialInfo(
             id=node["ids"][0],
             sic=node["sic"],

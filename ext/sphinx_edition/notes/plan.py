@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx_edition.domain import get_domain, reading_order
 from sphinx_edition.notes.role import bibtex_domain
 from sphinx_edition.oxford import OxfordStyle, plain_text
+from sphinx_edition.oxford.text import capfirst
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -177,12 +178,7 @@ def note_text(
         # text that could not be resolved is printed exactly as written
         note = Text("; ").join(pieces)
         return note if len(parts) == 1 else note.add_period()
-    if pieces and pieces[0]:
-        # The first letter is in the first piece: capitalising it alone spares pybtex
-        # slicing the whole note.
-        pieces[0] = pieces[0].capfirst()
-        return Text("; ").join(pieces).add_period()
-    return Text("; ").join(pieces).capfirst().add_period()
+    return capfirst(Text("; ").join(pieces)).add_period()
 
 
 def plan_notes(citations: Sequence[CitationInfo], known: set[str], fmt: Formatter) -> Plan:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pybtex.backends.plaintext import Backend as PlainTextBackend
-from pybtex.richtext import BaseMultipartText, String, Tag, Text
+from pybtex.richtext import BaseMultipartText, Protected, String, Tag, Text
 from sphinx.locale import get_translation
 
 if TYPE_CHECKING:
@@ -146,3 +146,33 @@ _PLAIN_BACKEND = PlainTextBackend()
 def plain_text(text: Text) -> str:
     """*text* as plain text."""
     return str(text.render(_PLAIN_BACKEND))
+
+
+def capfirst(text: Text) -> Text:
+    """*text* with its first letter in upper case, as pybtex's ``Text.capfirst`` gives it.
+
+    pybtex slices the whole text twice (``text[:1].upper() + text[1:]``), which made
+    capitalising the costliest step of formatting a note.  Here only the parts that lead
+    to the first character are rebuilt.  As in pybtex, a protected part (``{...}``) or a
+    symbol that comes first is left as it is.
+    """
+    return cast("Text", _capfirst(text)[0])
+
+
+def _capfirst(part: Any) -> tuple[Any, bool]:
+    """(*part* with its first character in upper case, whether it had a character)."""
+    if isinstance(part, String):
+        if not part.value:
+            return part, False
+        return String(part.value[0].upper() + part.value[1:]), True
+    if isinstance(part, Protected):
+        return part, bool(len(part))
+    if isinstance(part, BaseMultipartText):
+        children = list(part.parts)
+        for index, child in enumerate(children):
+            changed, found = _capfirst(child)
+            if found:
+                children[index] = changed
+                return part._create_similar(children), True
+        return part, False
+    return part, True  # a symbol: one character, which has no upper case
