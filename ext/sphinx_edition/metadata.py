@@ -216,12 +216,20 @@ def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
     return dict(data.entries)
 
 
+def book_work(env: BuildEnvironment, key: str) -> Work | None:
+    """The work *key* of the ``.bib`` files as a :class:`~sphinx_edition.works.Work` (None if
+    there is none): made once per build, for every page that cites the work asks again."""
+    works: dict[str, Work | None] = get_domain(env).remembered("works", dict)
+    if key not in works:
+        entry = bib_entries(env).get(key)
+        works[key] = work_from_entry(key, entry) if entry is not None else None
+    return works[key]
+
+
 def book_works(env: BuildEnvironment) -> dict[str, Work]:
-    """Every work of the ``.bib`` files as a :class:`~sphinx_edition.works.Work`, by key:
-    made once per build, for every page that cites a work asks again."""
-    return get_domain(env).remembered(
-        "works", lambda: {key: work_from_entry(key, e) for key, e in bib_entries(env).items()}
-    )
+    """Every work of the ``.bib`` files, by key, in file order."""
+    works = {key: book_work(env, key) for key in bib_entries(env)}
+    return {key: work for key, work in works.items() if work is not None}
 
 
 def bibliography_keys(env: BuildEnvironment, docname: str) -> dict[str, str]:
@@ -356,17 +364,17 @@ def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> d
     if meta.authors:
         chapter["author"] = [_person(a) for a in meta.authors]
     chapter["isPartOf"] = book
-    works = book_works(env)
-    cited: dict[str, None] = {}
+    cited: dict[str, None] = {}  # the keys, in the order of their first note
     if pagename in env.all_docs:
         for citation in domain.citations([pagename]):
-            cited |= {k: None for k in citation.keys if k in works}
-    if cited:
-        jsonld = domain.remembered("works_jsonld", dict)
-        for key in cited:
-            if key not in jsonld:
-                jsonld[key] = work_jsonld(works[key])
-        chapter["citation"] = [jsonld[key] for key in cited]
+            cited |= dict.fromkeys(citation.keys)
+    jsonld: dict[str, dict[str, Any]] = domain.remembered("works_jsonld", dict)
+    for key in cited:
+        work = book_work(env, key) if key not in jsonld else None
+        if work is not None:
+            jsonld[key] = work_jsonld(work)
+    if any(key in jsonld for key in cited):
+        chapter["citation"] = [jsonld[key] for key in cited if key in jsonld]
     return chapter
 
 
