@@ -286,6 +286,10 @@ class AnnotatePassages(SphinxTransform):
                 "order": number,
             }
             target = nodes.target("", "", ids=[anchor], **{PASSAGE_ATTR: record})
+            # Linked from the thematic index, on another page: docutils, which sees only
+            # this one, would report each passage as "not referenced" (priority 850), and
+            # keep one message per passage in memory for the rest of the build.
+            target.referenced = True
             doctree.ids[anchor] = target
             first = (
                 element
