@@ -11,8 +11,10 @@ import datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pybtex.richtext import Text
 from sphinx_edition.domain import CitationInfo
 from sphinx_edition.notes import NoteTargetError, decide_forms, parse_targets
+from sphinx_edition.oxford.text import text_from_latex
 from sphinx_edition.periods import parse_date
 from sphinx_edition.themes import split_ids
 
@@ -131,3 +133,22 @@ def test_note_position_rules(raw: list[tuple[list[str], str, str, bool]]) -> Non
                 assert previous.docname == cit.docname
                 assert not cit.after_footnote
         seen.update(k for k in cit.keys if k in known)
+
+
+LATEX_TEXT = st.text(
+    alphabet="aZé ß’“–-'`~%\\{}!?<>.,;:&$#^_\"\t\n",
+    max_size=24,
+)
+
+
+@given(LATEX_TEXT)
+def test_latex_fast_path_gives_what_pybtex_gives(latex: str) -> None:
+    """A field read without latexcodec (nothing in it to decode) is the same text as
+    pybtex's own ``Text.from_latex`` gives, parts and all."""
+    try:
+        expected = Text.from_latex(latex)
+    except Exception:  # unbalanced braces: pybtex's own error
+        with pytest.raises(Exception):  # noqa: B017, PT011
+            text_from_latex(latex)
+        return
+    assert repr(text_from_latex(latex)) == repr(expected)

@@ -16,9 +16,8 @@ from urllib.parse import quote, urlencode
 import rispy  # type: ignore[import-untyped]
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
-from pybtex.richtext import Text
 
-from sphinx_edition.oxford.text import plain_text
+from sphinx_edition.oxford.text import plain_text, text_from_latex
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -74,7 +73,7 @@ def plain(latex: str) -> str:
         return ""
     # Not ``render_as("text")``: it looks the backend up among every installed entry point
     # on each call, which made this the costliest line of a build.
-    return " ".join(plain_text(Text.from_latex(latex)).split())
+    return " ".join(plain_text(text_from_latex(latex)).split())
 
 
 def name_of(person: Person) -> Name:
