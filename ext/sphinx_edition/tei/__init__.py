@@ -21,7 +21,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from lxml import etree
 from sphinx.builders import Builder
 from sphinx.util import logging
 
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Set
 
     from docutils import nodes
+    from lxml import etree
     from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
@@ -72,6 +72,8 @@ class TEIBuilder(Builder):
         super().write_documents(set(self.env.found_docs))
 
     def finish(self) -> None:
+        from lxml import etree  # noqa: PLC0415 -- only this builder needs lxml
+
         document = build_tei(self)
         # .tei: the extension registered with application/tei+xml (RFC 6129), and the name
         # the download links give it.
@@ -111,6 +113,8 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
     body_docs, back_docs = body_documents(builder)
     docs = [config.root_doc, *body_docs]
     entries = bib_entries(env)
+    from lxml import etree  # noqa: PLC0415 -- only this builder needs lxml
+
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
     root.set(XML_LANG, meta.language)
     root.append(

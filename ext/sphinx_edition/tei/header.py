@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+
+    from lxml import etree
 
     from sphinx_edition.config import ThemeSpec
     from sphinx_edition.domain import EventInfo, PeriodInfo
@@ -32,6 +32,9 @@ W3C_DATE = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 
 def tei(tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     """A TEI element; attribute names with a trailing underscore lose it (``from_``)."""
+    # Imported here: only the TEI builder needs lxml, and every build loads this module.
+    from lxml import etree  # noqa: PLC0415
+
     element = etree.Element(f"{{{TEI_NS}}}{tag}")
     for name, value in attrs.items():
         if value:
