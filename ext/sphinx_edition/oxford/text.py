@@ -118,11 +118,13 @@ def text_from_latex(latex: str) -> Text:
     """pybtex's ``Text.from_latex``, without decoding a value that has nothing to decode.
 
     latexcodec reads a value token by token, and was most of the cost of formatting the
-    works; most fields are plain words, which only need pybtex's parser (braces).
+    works; most fields are plain words, which need pybtex's parser only for their braces.
     ``tests/test_properties.py`` checks that both give the same text.
     """
     if _DECODED.search(latex):
         return Text.from_latex(latex)
+    if "{" not in latex and "}" not in latex:
+        return Text(latex)  # nothing for the parser either: one string
     return LaTeXParser(latex).parse()
 
 
