@@ -219,9 +219,10 @@ def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
 def book_work(env: BuildEnvironment, key: str) -> Work | None:
     """The work *key* of the ``.bib`` files as a :class:`~sphinx_edition.works.Work` (None if
     there is none): made once per build, for every page that cites the work asks again."""
-    works: dict[str, Work | None] = get_domain(env).remembered("works", dict)
+    domain = get_domain(env)
+    works: dict[str, Work | None] = domain.remembered("works", dict)
     if key not in works:
-        entry = bib_entries(env).get(key)
+        entry = domain.remembered("bib_entries", lambda: bib_entries(env)).get(key)
         works[key] = work_from_entry(key, entry) if entry is not None else None
     return works[key]
 
@@ -370,11 +371,11 @@ def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> d
             cited |= dict.fromkeys(citation.keys)
     jsonld: dict[str, dict[str, Any]] = domain.remembered("works_jsonld", dict)
     for key in cited:
-        work = book_work(env, key) if key not in jsonld else None
-        if work is not None:
+        if key not in jsonld and (work := book_work(env, key)) is not None:
             jsonld[key] = work_jsonld(work)
-    if any(key in jsonld for key in cited):
-        chapter["citation"] = [jsonld[key] for key in cited if key in jsonld]
+    citations = [jsonld[key] for key in cited if key in jsonld]
+    if citations:
+        chapter["citation"] = citations
     return chapter
 
 

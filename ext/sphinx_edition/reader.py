@@ -44,11 +44,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinx_edition.assets import BROWSER_BUILDERS, setup_assets
-from sphinx_edition.domain import get_domain
 from sphinx_edition.downloads import download_basename, setup_downloads, slug
 from sphinx_edition.nodes import skip_node
 from sphinx_edition.notes import note_ibid
 from sphinx_edition.notes.role import visit_note_ibid_first
+from sphinx_edition.view import get_view
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -368,8 +368,7 @@ def extend_page_toc(
     builder = app.builder
     if builder.name not in ("html", "dirhtml") or doctree is None or "toc" not in context:
         return
-    holds_index = "themeindex" in get_domain(app.env).store["collectors"].get(pagename, ())
-    added = _added_headings(doctree, holds_index)
+    added = _added_headings(doctree, get_view(app.env).may_hold(builder, pagename, "themeindex"))
     if not added:
         return
     if len(added) == 1 and added[0][0].parent is doctree:

@@ -114,6 +114,13 @@ class OxfordSortingStyle(BaseSortingStyle):  # type: ignore[misc]
         return (names.lower(), entry.fields.get("year", ""), title.lower())
 
 
+def _with_lineage(person: Person, name: Text) -> Text:
+    """*name*, then the person's "Jr." part after a comma, with typographic quotes."""
+    if person.rich_lineage_names:
+        name = Text(name, ", ", Text(" ").join(person.rich_lineage_names))
+    return Text(typeset(name, ("‘", "’")))
+
+
 class OxfordStyle(BaseStyle):  # type: ignore[misc]
     """Oxford referencing: bibliography entries and footnote forms.
 
@@ -148,10 +155,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
             + person.rich_prelast_names
             + person.rich_last_names
         )
-        name = Text(" ").join(words)
-        if person.rich_lineage_names:
-            name = Text(name, ", ", Text(" ").join(person.rich_lineage_names))
-        return Text(typeset(name, ("‘", "’")))
+        return _with_lineage(person, Text(" ").join(words))
 
     @staticmethod
     @_by_name
@@ -159,10 +163,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         """ "Mead, Walter Russell"."""
         surname = Text(" ").join(person.rich_prelast_names + person.rich_last_names)
         forenames = Text(" ").join(person.rich_first_names + person.rich_middle_names)
-        name = parts(surname, forenames)
-        if person.rich_lineage_names:
-            name = Text(name, ", ", Text(" ").join(person.rich_lineage_names))
-        return Text(typeset(name, ("‘", "’")))
+        return _with_lineage(person, parts(surname, forenames))
 
     @staticmethod
     @_by_name
