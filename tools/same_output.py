@@ -3,7 +3,7 @@ and compare the outputs byte for byte.
 
 A refactoring of ``ext/`` must not change what readers get. This script checks that:
 
-    python tools/same_output.py REV [--builders html epub latex]
+    python tools/same_output.py REV [--builders html epub latex tei]
 
 It extracts ``ext/`` of *REV* (a commit at or after the rename to ``sphinx_edition``) into
 ``build/same/base-ext``, builds the current ``docs/`` once with that extension (put first on
@@ -54,6 +54,9 @@ def extract_ext(rev: str, target: Path) -> Path:
 
 def build(builder: str, out: Path, pythonpath: Path | None) -> None:
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    # The working tree's extension is put first too: in a git worktree the installed
+    # (editable) extension may be another checkout's.
+    pythonpath = pythonpath if pythonpath is not None else ROOT / "ext"
     if pythonpath is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(pythonpath), env.get("PYTHONPATH")]))
     doctrees = out.parent / f"doctrees-{out.name}"
@@ -111,7 +114,7 @@ def differences(before: Path, after: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("rev", help="the revision whose extension makes the 'before' build")
-    parser.add_argument("--builders", nargs="+", default=["html", "epub", "latex"])
+    parser.add_argument("--builders", nargs="+", default=["html", "epub", "latex", "tei"])
     args = parser.parse_args()
     base_ext = extract_ext(args.rev, WORK / "base")
     failed = False
