@@ -13,14 +13,12 @@ from typing import TYPE_CHECKING
 
 from sphinx.util.fileutil import copy_asset
 
+from sphinx_edition.builders import for_browser
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 STATIC = Path(__file__).resolve().parent / "static"
-
-#: Builders that write pages for a browser (the ePub is HTML too, but read on an e-reader,
-#: which has its own note handling and no use for a print stylesheet or a script).
-BROWSER_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 #: Stylesheets of every HTML-format builder, web pages and ePub: notes, timeline and
 #: period banners, theme chips.  In this order: later rules refine earlier ones.
@@ -42,7 +40,7 @@ def add_assets(app: Sphinx) -> None:
     copy_asset(STATIC, Path(builder.outdir) / "_static", force=True)
     for name in STYLESHEETS:
         app.add_css_file(name)
-    if builder.name not in BROWSER_BUILDERS:
+    if not for_browser(builder):
         return
     for name, media in BROWSER_STYLESHEETS:
         if media is None:

@@ -25,6 +25,7 @@ from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from sphinx_edition.builders import for_ereader
 from sphinx_edition.config import _conf_location
 from sphinx_edition.domain import get_domain
 from sphinx_edition.nodes import apparatus_list, notecite, skip_node
@@ -188,13 +189,9 @@ def delivered_node(text: str) -> delivered_reading:
     return node
 
 
-def _is_epub(self: Any) -> bool:
-    return str(self.builder.name).startswith("epub")
-
-
 def visit_delivered_html(self: HTML5Translator, node: nodes.Element) -> None:
     label = self.encode(str(_("As delivered")))
-    if _is_epub(self):
+    if for_ereader(self.builder):
         # e-readers show a note in a pop-up that cannot be unfolded: one short line
         self.body.append(
             f'<p class="edition-delivered"><span class="edition-delivered-label">{label}:</span> '
@@ -204,7 +201,7 @@ def visit_delivered_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def depart_delivered_html(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</p>\n" if _is_epub(self) else "</p></details>\n")
+    self.body.append("</p>\n" if for_ereader(self.builder) else "</p></details>\n")
 
 
 def visit_delivered_text(self: Any, node: nodes.Element) -> None:

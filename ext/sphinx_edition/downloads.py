@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
-from sphinx_edition.assets import BROWSER_BUILDERS
+from sphinx_edition.builders import for_browser
 from sphinx_edition.config import _conf_location
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def add_downloads(
     The body is what every theme shows as the page's content, so the links need no
     template; pages made from a template alone (search, index) have no body and no links.
     """
-    if app.builder.name not in BROWSER_BUILDERS or not app.config.edition_downloads:
+    if not for_browser(app.builder) or not app.config.edition_downloads:
         return
     if doctree is None or not isinstance(context.get("body"), str):
         return

@@ -33,7 +33,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from sphinx_edition.assets import BROWSER_BUILDERS
+from sphinx_edition.builders import for_browser
 from sphinx_edition.config import _conf_location
 from sphinx_edition.domain import get_domain, toctree_order
 from sphinx_edition.downloads import DOWNLOADS_DIR, download_basename
@@ -276,7 +276,7 @@ def add_entry_extras(app: Sphinx, doctree: nodes.document, docname: str) -> None
     An entry is found by its id, which sphinxcontrib-bibtex gives it (``citation_id``) and
     keeps whether it writes a ``citation`` node or another renderer writes a paragraph.
     """
-    if app.builder.name not in BROWSER_BUILDERS:
+    if not for_browser(app.builder):
         return
     keys = bibliography_keys(app.env, docname)
     if not keys:
@@ -424,7 +424,7 @@ def add_page_metadata(
     doctree: nodes.document | None,
 ) -> None:
     """Highwire, Dublin Core and JSON-LD into ``metatags`` (``html-page-context``)."""
-    if app.builder.name not in BROWSER_BUILDERS:
+    if not for_browser(app.builder):
         return
     meta = get_domain(app.env).remembered("book_metadata", lambda: book_metadata(app.config))
     title = _title(app, pagename, context)
@@ -449,7 +449,7 @@ def add_page_metadata(
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """The bibliography as ``.bib`` and ``.ris``, whole and per work (``build-finished``)."""
-    if exception is not None or app.builder.name not in BROWSER_BUILDERS:
+    if exception is not None or not for_browser(app.builder):
         return
     entries = bib_entries(app.env)
     if not entries:

@@ -43,7 +43,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from sphinx_edition.assets import BROWSER_BUILDERS, setup_assets
+from sphinx_edition.assets import setup_assets
+from sphinx_edition.builders import BROWSER_BUILDERS, PAGE_BUILDERS, for_browser
 from sphinx_edition.downloads import download_basename, setup_downloads, slug
 from sphinx_edition.nodes import skip_node
 from sphinx_edition.notes import note_ibid
@@ -242,7 +243,7 @@ def visit_note_ibid_browser(self: HTML5Translator, node: nodes.Element) -> None:
     so it takes the short form (LaTeX's rule, :func:`~.notes.role.visit_note_ibid_latex`).
     Other HTML-format builders (the ePub) keep "Ibid.".
     """
-    if self.builder.name not in BROWSER_BUILDERS:
+    if not for_browser(self.builder):
         visit_note_ibid_first(self, node)  # raises SkipNode
     self.body.append('<span class="edition-ibid">')
     node[0].walkabout(self)
@@ -366,7 +367,7 @@ def extend_page_toc(
     """List the headings made after reading (the "Notes" section, the thematic index's) in
     the page's contents, each under the section that holds it."""
     builder = app.builder
-    if builder.name not in ("html", "dirhtml") or doctree is None or "toc" not in context:
+    if builder.name not in PAGE_BUILDERS or doctree is None or "toc" not in context:
         return
     added = _added_headings(doctree, get_view(app.env).may_hold(builder, pagename, "themeindex"))
     if not added:
@@ -416,7 +417,7 @@ def wrap_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     furo wraps the tables of the text itself; the tables that the edition's directives
     build once the book is read (the thematic index's, the timeline's) come later.
     """
-    if app.builder.name not in BROWSER_BUILDERS:
+    if not for_browser(app.builder):
         return
     for table in list(doctree.findall(nodes.table)):
         parent = table.parent
@@ -440,7 +441,7 @@ def sidenotes_meta(
     doctree: nodes.document | None,
 ) -> None:
     """Tell ``reader.js`` that sidenotes are wanted (``edition_sidenotes``)."""
-    if app.builder.name not in BROWSER_BUILDERS or not app.config.edition_sidenotes:
+    if not for_browser(app.builder) or not app.config.edition_sidenotes:
         return
     context["metatags"] = context.get("metatags", "") + (
         '\n<meta name="edition-sidenotes" content="on">'

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from sphinx_edition.builders import one_document_at_a_time
 from sphinx_edition.domain import EditionDomain, get_domain, reading_order
 
 if TYPE_CHECKING:
@@ -26,15 +27,6 @@ if TYPE_CHECKING:
         PassageInfo,
         PeriodInfo,
     )
-
-
-#: Builders whose ``doctree-resolved`` gets one document's own tree.  For them the domain's
-#: records tell which documents hold a placeholder, and the others need not be walked.
-#: Any other builder (LaTeX, texinfo, singlehtml, the TEI, one unknown here) may resolve
-#: a book merged under its root document, and is walked.
-SINGLE_DOCUMENT_BUILDERS = frozenset(
-    {"html", "dirhtml", "epub", "json", "pickle", "text", "xml", "pseudoxml", "dummy"}
-)
 
 
 class BookView:
@@ -100,7 +92,7 @@ class BookView:
     def may_hold(self, builder: Builder, docname: str, kind: str) -> bool:
         """Whether the tree *builder* resolves as *docname* can hold a collecting directive
         of *kind* (``"timeline"``, ``"themeindex"``, ``"apparatus"``)."""
-        if builder.name not in SINGLE_DOCUMENT_BUILDERS:
+        if not one_document_at_a_time(builder):
             return True
         return kind in self._domain.store["collectors"].get(docname, ())
 

@@ -21,6 +21,7 @@ from sphinx.util.osutil import ensuredir
 from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 
+from sphinx_edition.builders import builder_class, one_document_at_a_time
 from sphinx_edition.delivered import delivered_node, delivered_of
 from sphinx_edition.domain import get_domain
 from sphinx_edition.nodes import notecite
@@ -35,7 +36,7 @@ from sphinx_edition.notes.plan import (
 )
 from sphinx_edition.notes.role import bibtex_domain, note_backref, note_ibid, note_label, notesep
 from sphinx_edition.readings import same_reading
-from sphinx_edition.view import SINGLE_DOCUMENT_BUILDERS, get_view
+from sphinx_edition.view import get_view
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -107,7 +108,7 @@ class NotesTransform(SphinxPostTransform):
             return
         # Notes go at the end of their own document: of the page, or of the document's
         # part of a merged book (singlehtml, texinfo look for them there).
-        merged = self.app.builder.name not in SINGLE_DOCUMENT_BUILDERS
+        merged = not one_document_at_a_time(builder_class(self.env))
         homes = _document_parts(self.document) if merged else {}
         delivered = delivered_of(self.env)
         by_order: dict[str, dict[int, Note]] = {}
@@ -192,7 +193,7 @@ class NotesTransform(SphinxPostTransform):
         bibtex = bibtex_domain(self.env)
         field = str(self.config.edition_delivered_field)
         docname = self.env.docname
-        if self.app.builder.name in SINGLE_DOCUMENT_BUILDERS and not any(
+        if one_document_at_a_time(builder_class(self.env)) and not any(
             key.docname == docname for key in bibtex.bibliographies
         ):
             return  # sphinxcontrib-bibtex knows the pages that hold a bibliography
