@@ -126,8 +126,8 @@ def test_events_are_emitted_with_the_collected_data(rootdir: Path, tmp_path: Pat
     app = SphinxTestApp("html", srcdir=srcdir)
     seen: dict[str, object] = {}
 
-    def collected(_app: object, env: object, domain: object) -> None:
-        seen["periods"] = [p.id for p in domain.periods(env.all_docs)]  # type: ignore[attr-defined]
+    def collected(_app: object, _env: object, view: object) -> None:
+        seen["periods"] = [p.id for p in view.periods()]  # type: ignore[attr-defined]
 
     def planned(_app: object, _env: object, plan: object) -> None:
         seen["notes"] = {d: [n.number for n in ns] for d, ns in plan.notes.items()}  # type: ignore[attr-defined]

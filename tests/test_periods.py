@@ -14,8 +14,9 @@ from docutils import nodes
 from lxml import etree
 from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
-from sphinx_edition.domain import PERIOD_ATTR, get_domain, period_for_node, reading_order
+from sphinx_edition.domain import PERIOD_ATTR, period_for_node
 from sphinx_edition.periods import event_slug, parse_date, span_label
+from sphinx_edition.view import get_view
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 
@@ -63,9 +64,7 @@ def test_span_and_slug() -> None:
 def test_domain_records_periods_and_events(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
-    domain = get_domain(app.env)
-    docs = reading_order(app.env)
-    periods = {p.id: p for p in domain.periods(docs)}
+    periods = {p.id: p for p in get_view(app.env).periods()}
     assert list(periods) == ["nineties", "complications", "noughties", "after-attacks"]
     assert periods["nineties"].parent is None
     assert periods["complications"].parent == "nineties"  # inferred from the section
@@ -73,7 +72,7 @@ def test_domain_records_periods_and_events(app: SphinxTestApp) -> None:
     assert periods["nineties"].actors == ("Bill Clinton", "Boris Yeltsin")
     assert periods["nineties"].summary == "A decade of rapprochement."
     assert periods["complications"].anchor == "period-complications"
-    events = {e.id: e for e in domain.events(docs)}
+    events = {e.id: e for e in get_view(app.env).events()}
     assert events["1992-06-17-washington-charter"].period == "nineties"
     assert events["kosovo"].period == "complications"  # explicit :id:
     assert events["2001-09-11-attacks-of-11-september"].period == "after-attacks"

@@ -24,14 +24,14 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from sphinx_edition.delivered import delivered_of
-from sphinx_edition.domain import get_domain
-from sphinx_edition.nodes import apparatus_list, skip_node
+from sphinx_edition.nodes import add_node, apparatus_list
 from sphinx_edition.notes.plan import note_style, segments
 from sphinx_edition.notes.render import footnote_id, render_segments
 from sphinx_edition.notes.role import bibtex_domain
 from sphinx_edition.oxford import OxfordLabelStyle
 from sphinx_edition.readings import field_changes, normalise, runs, same_reading
-from sphinx_edition.view import get_view
+from sphinx_edition.registry import PageSignature, RecordKind, add_page_signature, add_record_kind
+from sphinx_edition.view import BookView, get_view
 from sphinx_edition.works import plain
 
 if TYPE_CHECKING:
@@ -188,12 +188,11 @@ def signature(env: BuildEnvironment) -> Hashable:
     )
 
 
-def pages_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: the apparatus pages whose content changed since the last build."""
-    domain = get_domain(env)
-    docs = domain.collectors("apparatus")
+def apparatus_signatures(env: BuildEnvironment, view: BookView) -> dict[str, Hashable]:
+    """What the apparatus pages show: each is re-written when its content changes."""
+    docs = view.collectors("apparatus")
     shown = signature(env) if docs else ()
-    return domain.changed_pages(app, "apparatus", dict.fromkeys(docs, shown))
+    return dict.fromkeys(docs, shown)
 
 
 # -- building the lists -------------------------------------------------------------------
@@ -412,24 +411,23 @@ class Apparatus:
         return container
 
 
+#: A document with an ``interventions`` or ``apparatus`` list collects the whole book's.
+APPARATUS = RecordKind("apparatus", (apparatus_list,), collects="apparatus")
+
+
 def setup_apparatus(app: Sphinx) -> None:
     """Register the ``interventions`` and ``apparatus`` directives and their filling."""
     app.add_directive("interventions", InterventionsDirective)
     app.add_directive("apparatus", ApparatusDirective)
-    app.add_node(
-        apparatus_list,
-        # filled in at doctree-resolved; a copy left over writes nothing
-        html=(skip_node, None),
-        latex=(skip_node, None),
-        text=(skip_node, None),
-        man=(skip_node, None),
-        texinfo=(skip_node, None),
-    )
+    # filled in at doctree-resolved; a copy left over writes nothing
+    add_node(app, apparatus_list)
+    add_record_kind(app, APPARATUS)
+    add_page_signature(app, PageSignature("apparatus", apparatus_signatures))
     app.connect("doctree-resolved", fill_apparatus)
-    app.connect("env-get-updated", pages_changed)
 
 
 __all__ = [
+    "APPARATUS",
     "ApparatusDirective",
     "InterventionsDirective",
     "Reference",

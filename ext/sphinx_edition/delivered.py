@@ -6,8 +6,8 @@ folder) keyed by the book-wide note number, ``{"1": {"text": "…", "keys": ["me
 reference's delivered form (``x-delivered``).
 
 Data flow: documents with notes depend on the JSON file (a read transform notes the
-dependency) → once the notes' plan is computed (``env-get-updated``) the file is read and
-checked against it once, and the result is kept on the domain → the notes' renderer and
+dependency) → once the notes' plan is computed (a compute step after it) the file is read
+and checked against it once, and the result is kept in the computed book → the notes' renderer and
 the bibliography put a :class:`delivered_reading` beside each note or entry whose
 edition's form differs → per-builder visitors write an "As delivered" disclosure (HTML),
 a short line (ePub, text), or nothing (LaTeX: the ``apparatus`` section gives them).
@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
@@ -27,9 +28,15 @@ from sphinx.util import logging
 
 from sphinx_edition.builders import for_ereader
 from sphinx_edition.config import _conf_location
-from sphinx_edition.domain import get_domain
 from sphinx_edition.nodes import apparatus_list, notecite, skip_node
 from sphinx_edition.readings import runs, same_reading
+from sphinx_edition.registry import (
+    ComputeStep,
+    PageSignature,
+    add_compute_step,
+    add_page_signature,
+)
+from sphinx_edition.view import DELIVERED, NOTES_PLAN, BookView, get_view
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Mapping
@@ -143,18 +150,21 @@ def load_notes(app: Sphinx, plan: Plan) -> dict[int, DeliveredNote]:
     return result
 
 
-def compute_delivered(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated`` (after the notes' plan): read the delivered notes once; name the
-    documents whose notes now show another delivered reading."""
-    domain = get_domain(env)
-    plan = domain.store["notes_plan"]
-    delivered = load_notes(app, plan) if plan is not None else {}
-    domain.set_delivered_notes(delivered)
-    signatures: dict[str, Hashable] = {}
-    if plan is not None:
-        for doc, notes in plan.notes.items():
-            signatures[doc] = tuple(delivered.get(n.number) for n in notes)
-    return domain.changed_pages(app, "delivered", signatures)
+def delivered_step(
+    app: Sphinx, env: BuildEnvironment, view: BookView
+) -> Mapping[int, DeliveredNote]:
+    """The ``delivered-notes`` step (after the notes' plan): read the delivered notes once."""
+    plan = view.plan
+    return MappingProxyType(load_notes(app, plan) if plan is not None else {})
+
+
+def delivered_signatures(env: BuildEnvironment, view: BookView) -> dict[str, Hashable]:
+    """The delivered readings a page's notes show: a page is re-written when they change."""
+    delivered = view.delivered
+    plan = view.plan
+    if plan is None:
+        return {}
+    return {doc: tuple(delivered.get(n.number) for n in notes) for doc, notes in plan.notes.items()}
 
 
 class NoteDeliveredDependency(SphinxTransform):
@@ -214,8 +224,8 @@ def depart_delivered_text(self: Any, node: nodes.Element) -> None:
 
 
 def delivered_of(env: BuildEnvironment) -> Mapping[int, DeliveredNote]:
-    """The delivered notes of this build, by number (read-only use)."""
-    return get_domain(env).store["delivered_notes"] or {}
+    """The delivered notes of this build, by number."""
+    return get_view(env).delivered
 
 
 def setup_delivered(app: Sphinx) -> None:
@@ -234,7 +244,8 @@ def setup_delivered(app: Sphinx) -> None:
         texinfo=(skip_node, None),
     )
     app.add_transform(NoteDeliveredDependency)
-    app.connect("env-get-updated", compute_delivered)
+    add_compute_step(app, ComputeStep(DELIVERED, delivered_step, after=(NOTES_PLAN,)))
+    add_page_signature(app, PageSignature("delivered", delivered_signatures))
 
 
 __all__ = [

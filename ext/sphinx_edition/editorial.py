@@ -3,8 +3,8 @@
 Data flow: the directive parses its body into an :class:`editorial_note` node → a read
 transform gives each note of a document its anchor and place → the domain records one
 :class:`~sphinx_edition.records.EditorialInfo` per note → once the book is read
-(``env-get-updated``) the book-wide numbers are computed once and the documents whose
-numbers changed are named → a post-transform puts the number and the delivered/corrected
+the book-wide numbers are computed once (a compute step) and the documents whose numbers
+changed are named (a page signature) → a post-transform puts the number and the delivered/corrected
 reading into each note → per-builder visitors write a quiet aside (HTML, ePub), a ruled
 block (LaTeX) or an indented paragraph (text).
 """
@@ -12,6 +12,8 @@ block (LaTeX) or an indented paragraph (text).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -22,9 +24,18 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_edition.domain import get_domain, reading_order
-from sphinx_edition.nodes import editorial_note, pass_node
-from sphinx_edition.view import get_view
+from sphinx_edition.domain import RECORDS
+from sphinx_edition.nodes import PASS, add_node, editorial_note
+from sphinx_edition.records import EditorialInfo, editorials_of
+from sphinx_edition.registry import (
+    ComputeStep,
+    PageSignature,
+    RecordKind,
+    add_compute_step,
+    add_page_signature,
+    add_record_kind,
+)
+from sphinx_edition.view import EDITORIAL_NUMBERS, BookView, get_view
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
@@ -147,7 +158,7 @@ class AnnotateEditorials(SphinxTransform):
 def check_ids(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: two editorial notes of the book with one id."""
     seen: dict[str, str] = {}
-    for info in get_domain(env).editorials(reading_order(env)):
+    for info in get_view(env).editorials():
         if info.anchor in seen:
             _warn(
                 _("duplicate editorial id %r (also in %s)") % (info.anchor, seen[info.anchor]),
@@ -156,19 +167,21 @@ def check_ids(app: Sphinx, env: BuildEnvironment) -> None:
         seen.setdefault(info.anchor, info.docname)
 
 
-def number_editorials(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: number the book's editorial notes once; name the documents
-    whose notes' numbers changed since the last build of this output."""
-    domain = get_domain(env)
-    infos = domain.editorials(reading_order(env))
+def number_editorials(app: Sphinx, env: BuildEnvironment, view: BookView) -> Mapping[str, int]:
+    """The ``editorial-numbers`` step: the book's editorial notes numbered once, in reading
+    order (anchor -> number; of two notes with one id, the first)."""
     numbers: dict[str, int] = {}
-    by_doc: dict[str, list[tuple[str, int]]] = {}
-    for number, info in enumerate(infos, start=1):
+    for number, info in enumerate(view.editorials(), start=1):
         numbers.setdefault(info.anchor, number)
+    return MappingProxyType(numbers)
+
+
+def editorial_signatures(env: BuildEnvironment, view: BookView) -> dict[str, Hashable]:
+    """The numbers of a page's editorial notes: the page is re-written when they change."""
+    by_doc: dict[str, list[tuple[str, int]]] = {}
+    for number, info in enumerate(view.editorials(), start=1):
         by_doc.setdefault(info.docname, []).append((info.anchor, number))
-    signatures: dict[str, Hashable] = {doc: tuple(marks) for doc, marks in by_doc.items()}
-    domain.set_editorial_numbers(numbers)
-    return domain.changed_pages(app, "editorials", signatures)
+    return {doc: tuple(marks) for doc, marks in by_doc.items()}
 
 
 class EditorialTransform(SphinxPostTransform):
@@ -249,21 +262,34 @@ def depart_editorial_text(self: TextTranslator, node: nodes.Element) -> None:
     self.end_state()
 
 
+#: The editorial notes, read from their nodes.
+EDITORIALS = RecordKind("editorials", (editorial_note,), editorials_of, EditorialInfo)
+
+
 def setup_editorial(app: Sphinx) -> None:
     """Register the ``editorial`` directive, its node, numbering and visitors."""
     app.add_directive("editorial", EditorialDirective)
-    app.add_node(
+    add_node(
+        app,
         editorial_note,
+        PASS,
         html=(visit_editorial_html, depart_editorial_html),
         latex=(visit_editorial_latex, depart_editorial_latex),
         text=(visit_editorial_text, depart_editorial_text),
-        man=(pass_node, pass_node),
-        texinfo=(pass_node, pass_node),
     )
     app.add_transform(AnnotateEditorials)
     app.add_post_transform(EditorialTransform)
     app.connect("env-check-consistency", check_ids)
-    app.connect("env-get-updated", number_editorials)
+    add_record_kind(app, EDITORIALS)
+    add_compute_step(app, ComputeStep(EDITORIAL_NUMBERS, number_editorials, after=(RECORDS,)))
+    add_page_signature(app, PageSignature("editorials", editorial_signatures))
 
 
-__all__ = ["EditorialDirective", "editorial_note", "excerpt", "note_label", "setup_editorial"]
+__all__ = [
+    "EDITORIALS",
+    "EditorialDirective",
+    "editorial_note",
+    "excerpt",
+    "note_label",
+    "setup_editorial",
+]

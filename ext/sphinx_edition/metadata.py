@@ -23,9 +23,11 @@ import json
 import os
 import re
 import time
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from urllib.parse import quote, urlsplit
 
 from docutils import nodes
@@ -33,10 +35,13 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from sphinx_edition.book import LazyMapping
 from sphinx_edition.builders import for_browser
 from sphinx_edition.config import _conf_location
-from sphinx_edition.domain import get_domain, toctree_order
+from sphinx_edition.domain import TOCTREE_ORDER, get_domain, toctree_order
 from sphinx_edition.downloads import DOWNLOADS_DIR, download_basename
+from sphinx_edition.registry import ComputeStep, add_compute_step
+from sphinx_edition.view import BookView, get_view
 from sphinx_edition.works import Work, bibtex_text, coins, ris_text, work_from_entry, work_jsonld
 
 if TYPE_CHECKING:
@@ -216,21 +221,70 @@ def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
     return dict(data.entries)
 
 
+class Catalogue(NamedTuple):
+    """What the pages' metadata read of the whole book: computed once the book is read
+    (the ``catalogue`` step), the same for every page."""
+
+    metadata: BookMetadata
+    entries: Mapping[str, Entry]  # every work of the .bib files, by key, in file order
+    #: A work's record: made when a page first cites it (thousands of entries, few pages).
+    works: Mapping[str, Work | None]
+    works_jsonld: Mapping[str, Mapping[str, Any] | None]
+    book_jsonld: Mapping[str, Any]
+    positions: Mapping[str, int]  # docname -> its place in the toctrees' reading order
+    order: tuple[str, ...]  # the toctrees' reading order
+
+
+CATALOGUE = "catalogue"
+
+
+def catalogue(app: Sphinx, env: BuildEnvironment, view: BookView) -> Catalogue:
+    """The ``catalogue`` step."""
+    return make_catalogue(env)
+
+
+def make_catalogue(env: BuildEnvironment) -> Catalogue:
+    """The catalogue of *env*'s book."""
+    meta = book_metadata(env.config)
+    entries = MappingProxyType(bib_entries(env))
+    works: LazyMapping[str, Work | None] = LazyMapping(
+        entries, lambda key: work_from_entry(key, entries[key])
+    )
+
+    def jsonld(key: str) -> Mapping[str, Any] | None:
+        work = works[key]
+        return None if work is None else work_jsonld(work)
+
+    order = tuple(toctree_order(env))
+    return Catalogue(
+        meta,
+        entries,
+        works,
+        LazyMapping(entries, jsonld),
+        MappingProxyType(book_jsonld(meta)),
+        MappingProxyType({doc: index for index, doc in enumerate(order)}),
+        order,
+    )
+
+
+def book_catalogue(env: BuildEnvironment) -> Catalogue:
+    """The computed catalogue (made now for a build whose reading has not ended)."""
+    found = get_view(env).get(CATALOGUE)
+    if found is not None:
+        return cast("Catalogue", found)
+    return make_catalogue(env)
+
+
 def book_work(env: BuildEnvironment, key: str) -> Work | None:
     """The work *key* of the ``.bib`` files as a :class:`~sphinx_edition.works.Work` (None if
-    there is none): made once per build, for every page that cites the work asks again."""
-    domain = get_domain(env)
-    works: dict[str, Work | None] = domain.remembered("works", dict)
-    if key not in works:
-        entry = domain.remembered("bib_entries", lambda: bib_entries(env)).get(key)
-        works[key] = work_from_entry(key, entry) if entry is not None else None
-    return works[key]
+    there is none)."""
+    return book_catalogue(env).works.get(key)
 
 
 def book_works(env: BuildEnvironment) -> dict[str, Work]:
     """Every work of the ``.bib`` files, by key, in file order."""
-    works = {key: book_work(env, key) for key in bib_entries(env)}
-    return {key: work for key, work in works.items() if work is not None}
+    works = book_catalogue(env).works
+    return {key: work for key in works if (work := works[key]) is not None}
 
 
 def bibliography_keys(env: BuildEnvironment, docname: str) -> dict[str, str]:
@@ -282,7 +336,7 @@ def add_entry_extras(app: Sphinx, doctree: nodes.document, docname: str) -> None
     if not keys:
         return
     works = book_works(app.env)
-    meta = book_metadata(app.config)
+    meta = book_catalogue(app.env).metadata
     host = urlsplit(meta.url).netloc
     rfr_id = f"info:sid/{host}:edition" if host else ""
     from_uri = app.builder.get_target_uri(docname)
@@ -321,7 +375,7 @@ def _person(name: str) -> dict[str, str]:
     return {"@type": "Person", "name": name}
 
 
-def book_jsonld(app: Sphinx, meta: BookMetadata) -> dict[str, Any]:
+def book_jsonld(meta: BookMetadata) -> dict[str, Any]:
     """The schema.org ``Book``: the edition, with every document of its tables of contents."""
     book: dict[str, Any] = {"@type": "Book", "name": meta.title}
     if meta.subtitle:
@@ -344,11 +398,9 @@ def book_jsonld(app: Sphinx, meta: BookMetadata) -> dict[str, Any]:
 def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> dict[str, Any]:
     """The JSON-LD of *pagename*: the book on the root page, a chapter elsewhere."""
     env = app.env
-    domain = get_domain(env)
-    # The same for every page of a build: made once.
-    order = domain.remembered("toctree_order", lambda: toctree_order(env))
-    positions = domain.remembered("positions", lambda: {d: i for i, d in enumerate(order)})
-    book = dict(domain.remembered("book_jsonld", lambda: book_jsonld(app, meta)))
+    found = book_catalogue(env)
+    order, positions = found.order, found.positions
+    book = dict(found.book_jsonld)
     if pagename == env.config.root_doc:
         book["hasPart"] = [
             {"@type": "Chapter", "name": env.titles[doc].astext(), "position": position}
@@ -367,13 +419,10 @@ def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> d
     chapter["isPartOf"] = book
     cited: dict[str, None] = {}  # the keys, in the order of their first note
     if pagename in env.all_docs:
-        for citation in domain.citations([pagename]):
+        for citation in get_domain(env).records("citations", [pagename]):
             cited |= dict.fromkeys(citation.keys)
-    jsonld: dict[str, dict[str, Any]] = domain.remembered("works_jsonld", dict)
-    for key in cited:
-        if key not in jsonld and (work := book_work(env, key)) is not None:
-            jsonld[key] = work_jsonld(work)
-    citations = [jsonld[key] for key in cited if key in jsonld]
+    jsonld = found.works_jsonld
+    citations = [made for key in cited if (made := jsonld.get(key)) is not None]
     if citations:
         chapter["citation"] = citations
     return chapter
@@ -426,7 +475,7 @@ def add_page_metadata(
     """Highwire, Dublin Core and JSON-LD into ``metatags`` (``html-page-context``)."""
     if not for_browser(app.builder):
         return
-    meta = get_domain(app.env).remembered("book_metadata", lambda: book_metadata(app.config))
+    meta = book_catalogue(app.env).metadata
     title = _title(app, pagename, context)
     lines = [
         f'<meta name="{escape(name)}" content="{escape(content)}" />'
@@ -482,6 +531,7 @@ def setup_metadata(app: Sphinx) -> None:
     #: ``rights`` (``copyright``), ``edition`` (``release``) and ``identifier`` (the url).
     app.add_config_value("edition_metadata", {}, "html", types=frozenset({dict}))
     app.connect("config-inited", validate_metadata)
+    add_compute_step(app, ComputeStep(CATALOGUE, catalogue, after=(TOCTREE_ORDER,)))
     app.connect("html-page-context", add_page_metadata)
     app.connect("doctree-resolved", add_entry_extras)
     app.connect("build-finished", write_exports)

@@ -10,9 +10,12 @@ its nodes, which is where authors and writers meet them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 # -- shared visitors ------------------------------------------------------------------------
 
@@ -110,3 +113,26 @@ class editorial_note(nodes.General, nodes.Element):  # type: ignore[misc,unused-
 class apparatus_list(nodes.General, nodes.Element):  # type: ignore[misc,unused-ignore]
     """Placeholder of an ``interventions`` or ``apparatus`` directive (``kind``), filled in
     when the document is written, from the whole book's records."""
+
+
+# -- registration -----------------------------------------------------------------------------
+
+#: The writers every node of the edition is registered for (others fall back to docutils'
+#: ``unknown_visit``, which Sphinx's writers answer for the nodes they know nothing of).
+WRITERS = ("html", "latex", "text", "man", "texinfo")
+#: Visitors that write nothing of a node, nor of its children.
+SKIP = (skip_node, None)
+#: Visitors that write nothing of a node itself, and its children as usual.
+PASS = (pass_node, pass_node)
+
+Visitors = tuple[Any, Any]
+
+
+def add_node(
+    app: Sphinx, node: type[nodes.Element], default: Visitors = SKIP, **visitors: Visitors
+) -> None:
+    """Register *node* with the *visitors* given per writer, and *default* for the writers
+    of :data:`WRITERS` not named."""
+    every: dict[str, Any] = {writer: visitors.get(writer, default) for writer in WRITERS}
+    every.update(visitors)
+    app.add_node(node, **every)

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 
+from sphinx_edition.config import theme_specs
 from sphinx_edition.nodes import (
     AFTER_FOOTNOTE,
     PASSAGE_ATTR,
-    apparatus_list,
     editorial_note,
     event_marker,
     notecite,
@@ -25,6 +25,10 @@ from sphinx_edition.nodes import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_edition.registry import Found
 
 
 class PeriodInfo(NamedTuple):
@@ -102,37 +106,22 @@ class EditorialInfo(NamedTuple):
     order: int
 
 
+class ThemeTarget(NamedTuple):
+    """The entry of a theme in a thematic index, which its chips and links point to."""
+
+    id: str  # the theme
+    title: str  # its label
+    docname: str
+    anchor: str
+    order: int
+
+
 # -- reading the records of a document ------------------------------------------------------
+# Each is the ``read`` of a record kind (:class:`~sphinx_edition.registry.RecordKind`).
 # Periods and then events share one count of ``order``: their place in the document.
 
-#: The nodes the domain records, or records from.
-RECORDED: tuple[type[nodes.Element], ...] = (
-    period_banner,
-    event_marker,
-    notecite,
-    nodes.target,
-    editorial_note,
-    apparatus_list,
-    themeindex,
-)
 
-#: A document's nodes of each class of :data:`RECORDED`, in document order.
-Found = dict[type[nodes.Element], list[nodes.Element]]
-
-
-def recorded_nodes(document: nodes.document) -> Found:
-    """The nodes of each class of :data:`RECORDED` in *document*, found in one walk (a walk
-    per class costs as much each, and a document is recorded every time it is read)."""
-    found: Found = {kind: [] for kind in RECORDED}
-    for node in document.findall(nodes.Element):
-        if isinstance(node, RECORDED):
-            for kind in RECORDED:
-                if isinstance(node, kind):
-                    found[kind].append(node)
-    return found
-
-
-def periods_of(found: Found, docname: str) -> Iterator[PeriodInfo]:
+def periods_of(found: Found, docname: str, env: BuildEnvironment) -> Iterator[PeriodInfo]:
     """The periods of a document, once their parents are inferred."""
     for order, banner in enumerate(found[period_banner], start=1):
         yield PeriodInfo(
@@ -151,7 +140,7 @@ def periods_of(found: Found, docname: str) -> Iterator[PeriodInfo]:
         )
 
 
-def events_of(found: Found, docname: str) -> Iterator[EventInfo]:
+def events_of(found: Found, docname: str, env: BuildEnvironment) -> Iterator[EventInfo]:
     """The events of a document, each in the period of its section."""
     first = len(found[period_banner]) + 1
     for order, marker in enumerate(found[event_marker], start=first):
@@ -169,7 +158,7 @@ def events_of(found: Found, docname: str) -> Iterator[EventInfo]:
         )
 
 
-def citations_of(found: Found, docname: str) -> Iterator[CitationInfo]:
+def citations_of(found: Found, docname: str, env: BuildEnvironment) -> Iterator[CitationInfo]:
     """The notes of a document, once numbered in it."""
     for node in found[notecite]:
         if "order" not in node:  # not annotated: a copy, not the note itself
@@ -187,7 +176,7 @@ def citations_of(found: Found, docname: str) -> Iterator[CitationInfo]:
         )
 
 
-def passages_of(found: Found, docname: str) -> Iterator[PassageInfo]:
+def passages_of(found: Found, docname: str, env: BuildEnvironment) -> Iterator[PassageInfo]:
     """The tagged passages of a document, read from their anchors."""
     for target in found[nodes.target]:
         passage = target.get(PASSAGE_ATTR)
@@ -195,7 +184,7 @@ def passages_of(found: Found, docname: str) -> Iterator[PassageInfo]:
             yield PassageInfo(docname=docname, anchor=target["ids"][0], **passage)
 
 
-def editorials_of(found: Found, docname: str) -> Iterator[EditorialInfo]:
+def editorials_of(found: Found, docname: str, env: BuildEnvironment) -> Iterator[EditorialInfo]:
     """The editorial notes of a document, in document order."""
     for order, node in enumerate(found[editorial_note], start=1):
         yield EditorialInfo(
@@ -208,3 +197,24 @@ def editorials_of(found: Found, docname: str) -> Iterator[EditorialInfo]:
             anchor=node["ids"][0],
             order=order,
         )
+
+
+def theme_targets_of(found: Found, docname: str, env: BuildEnvironment) -> Iterator[ThemeTarget]:
+    """The entries of the thematic indexes of a document (of a theme, the first one)."""
+    specs = theme_specs(env.config)
+    seen: set[str] = set()
+    order = 0
+    for index in found[themeindex]:
+        for theme_id in index["themes"]:
+            if theme_id in seen:
+                continue
+            seen.add(theme_id)
+            order += 1
+            spec = specs.get(theme_id)
+            yield ThemeTarget(
+                id=theme_id,
+                title=spec.label if spec is not None else theme_id,
+                docname=docname,
+                anchor=index["prefix"] + theme_id,
+                order=order,
+            )

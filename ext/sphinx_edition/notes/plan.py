@@ -2,13 +2,14 @@
 
 The rules are pure functions of the recorded citations (:func:`decide_forms`) and of the
 style (:func:`note_text`); :func:`plan_notes` puts them together.  The last part feeds them
-from a build: once the book is read (``env-get-updated``) the plan is computed once, kept
-on the domain, and the documents whose notes changed are named for re-writing.
+from a build: once the book is read the plan is computed once (a compute step), and the
+documents whose notes changed are named for re-writing (a page signature).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from pybtex.plugin import find_plugin
@@ -16,10 +17,11 @@ from pybtex.richtext import BaseMultipartText, BaseText, String, Symbol, Tag, Te
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
-from sphinx_edition.domain import get_domain, reading_order
+from sphinx_edition.domain import get_domain
 from sphinx_edition.notes.role import bibtex_domain
 from sphinx_edition.oxford import OxfordStyle, plain_text
 from sphinx_edition.oxford.text import capfirst
+from sphinx_edition.view import BookView, get_view
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -68,11 +70,12 @@ class Note(NamedTuple):
 
 
 class Plan(NamedTuple):
-    """Every note of the book, by document, and the reverse index of cited works."""
+    """Every note of the book, by document, and the reverse index of cited works
+    (read-only: the plan is computed once the book is read, and shared by every page)."""
 
-    notes: dict[str, list[Note]]  # docname -> notes in document order
-    cited_in: dict[str, list[tuple[int, str]]]  # key -> [(number, docname)]
-    undecided: list[tuple[int, str]]  # (number, why) where the rules had to guess
+    notes: Mapping[str, tuple[Note, ...]]  # docname -> notes in document order
+    cited_in: Mapping[str, tuple[tuple[int, str], ...]]  # key -> ((number, docname), ...)
+    undecided: tuple[tuple[int, str], ...]  # (number, why) where the rules had to guess
 
 
 def decide_forms(
@@ -195,14 +198,22 @@ def plan_notes(citations: Sequence[CitationInfo], known: set[str], fmt: Formatte
         for part in parts:
             if part.form != "raw":
                 cited_in.setdefault(part.key, []).append((number, cit.docname))
-    return Plan(notes, cited_in, undecided)
+    return Plan(
+        MappingProxyType({doc: tuple(found) for doc, found in notes.items()}),
+        MappingProxyType({key: tuple(found) for key, found in cited_in.items()}),
+        tuple(undecided),
+    )
 
 
 # -- in a build -------------------------------------------------------------------------
 
+#: The names of the notes' compute steps: the formatting styles, then the plan.
+STYLES = "styles"
+
 
 def resolve_style(env: BuildEnvironment, name: str) -> type[Any]:
-    """The pybtex formatting style *name*, looked up once per build and kept on the domain.
+    """The pybtex formatting style *name*: one of those resolved once per build (the
+    ``styles`` step), else looked up now.
 
     pybtex's ``find_plugin`` scans every installed entry point on each call (about 10 ms);
     the notes and each bibliography ask for the style again and again.  pybtex's own
@@ -211,10 +222,18 @@ def resolve_style(env: BuildEnvironment, name: str) -> type[Any]:
     there.  sphinxcontrib-bibtex still looks the style up itself, once per bibliography
     and build; it takes the style's name from the configuration and offers no other hook.
     """
-    styles = get_domain(env).styles
-    if name not in styles:
-        styles[name] = cast("type[Any]", find_plugin(STYLE_GROUP, name))
-    return styles[name]
+    styles: Mapping[str, type[Any]] = get_view(env).get(STYLES) or {}
+    if name in styles:
+        return styles[name]
+    return cast("type[Any]", find_plugin(STYLE_GROUP, name))
+
+
+def resolve_styles(app: Sphinx, env: BuildEnvironment, view: BookView) -> Mapping[str, type[Any]]:
+    """The ``styles`` step: the notes' style and every bibliography's, looked up once per
+    build (a style may have been installed since the last one)."""
+    names = {env.config.bibtex_default_style}
+    names.update(value.style for value in bibtex_domain(env).bibliographies.values())
+    return MappingProxyType({name: find_plugin(STYLE_GROUP, name) for name in sorted(names)})
 
 
 def is_oxford(env: BuildEnvironment, style_name: str) -> bool:
@@ -230,9 +249,8 @@ def note_style(env: BuildEnvironment) -> OxfordStyle:
     return style()
 
 
-def compute_plan(env: BuildEnvironment) -> Plan:
+def compute_plan(env: BuildEnvironment, view: BookView) -> Plan:
     """Number and form of every note of the book, in reading order."""
-    domain = get_domain(env)
     bibdata = bibtex_domain(env).bibdata
     entries = dict(bibdata.data.entries)
     style = note_style(env)
@@ -243,7 +261,7 @@ def compute_plan(env: BuildEnvironment) -> Plan:
         env.config.bibtex_default_style,
         tuple(sorted((str(path), bib.mtime) for path, bib in bibdata.bibfiles.items())),
     )
-    cache = domain.note_texts(fingerprint)
+    cache = get_domain(env).note_texts(fingerprint)
 
     def fmt(parts: tuple[NotePart, ...], pre: tuple[str, ...]) -> tuple[Segment, ...]:
         cache_key = (*parts, NotePart("", "pre", "\x00".join(pre)))
@@ -251,7 +269,7 @@ def compute_plan(env: BuildEnvironment) -> Plan:
             cache[cache_key] = segments(note_text(style, parts, pre, entries))
         return cast("tuple[Segment, ...]", cache[cache_key])
 
-    return plan_notes(domain.citations(reading_order(env)), set(entries), fmt)
+    return plan_notes(view.citations(), set(entries), fmt)
 
 
 #: Emitted with ``(app, env, plan)`` once the number and form of every note of the book
@@ -260,21 +278,27 @@ def compute_plan(env: BuildEnvironment) -> Plan:
 EVENT_NOTES_PLANNED = "edition-notes-planned"
 
 
-def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Compute the book's notes once, and name the documents whose notes changed.
+def plan_step(app: Sphinx, env: BuildEnvironment, view: BookView) -> Plan:
+    """The ``notes-plan`` step: the book's notes, computed once per build."""
+    plan = compute_plan(env, view)
+    app.events.emit(EVENT_NOTES_PLANNED, env, plan)
+    for number, why in plan.undecided:
+        logger.verbose(_("note %d: the rules do not decide its form (%s)"), number, why)
+    return plan
+
+
+def note_signatures(env: BuildEnvironment, view: BookView) -> dict[str, Hashable]:
+    """What a page's notes and bibliographies show of other pages.
 
     A document's notes depend on every document before it (numbers, first/short forms);
     a bibliography depends on every note (its reverse index).  Comparing with the last
     build's per-document signatures re-writes exactly the documents whose output changes.
     """
-    domain = get_domain(env)
-    plan = compute_plan(env)
-    domain.set_plan(plan)
-    app.events.emit(EVENT_NOTES_PLANNED, env, plan)
+    plan = view.plan
+    if plan is None:
+        return {}
     index = tuple(sorted((k, tuple(v)) for k, v in plan.cited_in.items()))
     new: dict[str, Hashable] = {doc: tuple(notes) for doc, notes in plan.notes.items()}
     for doc in {key.docname for key in bibtex_domain(env).bibliographies}:
         new[doc] = (new.get(doc), index)
-    for number, why in plan.undecided:
-        logger.verbose(_("note %d: the rules do not decide its form (%s)"), number, why)
-    return domain.changed_pages(app, "notes", new)
+    return new

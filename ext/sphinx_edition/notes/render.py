@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -22,16 +23,13 @@ from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 
 from sphinx_edition.builders import builder_class, one_document_at_a_time
-from sphinx_edition.delivered import delivered_node, delivered_of
-from sphinx_edition.domain import get_domain
+from sphinx_edition.delivered import delivered_node
 from sphinx_edition.nodes import notecite
 from sphinx_edition.notes.plan import (
     Note,
     Plan,
     Segment,
-    compute_plan,
     is_oxford,
-    resolve_style,
     segments,
 )
 from sphinx_edition.notes.role import bibtex_domain, note_backref, note_ibid, note_label, notesep
@@ -96,9 +94,7 @@ class NotesTransform(SphinxPostTransform):
     default_priority = 4
 
     def run(self, **kwargs: Any) -> None:
-        plan = get_view(self.env).plan
-        if plan is None:  # not computed (a builder that reads no document)
-            plan = compute_plan(self.env)
+        plan = get_view(self.env).plan or EMPTY_PLAN  # computed when reading ended
         self.render_notes(plan)
         self.render_bibliographies(plan)
 
@@ -110,7 +106,7 @@ class NotesTransform(SphinxPostTransform):
         # part of a merged book (singlehtml, texinfo look for them there).
         merged = not one_document_at_a_time(builder_class(self.env))
         homes = _document_parts(self.document) if merged else {}
-        delivered = delivered_of(self.env)
+        delivered = get_view(self.env).delivered
         by_order: dict[str, dict[int, Note]] = {}
         footnotes: dict[int, tuple[nodes.Element, list[nodes.footnote]]] = {}
         ours: list[nodes.footnote_reference] = []
@@ -211,7 +207,7 @@ class NotesTransform(SphinxPostTransform):
                 )
                 printed = segments(citation.formatted_entry.text)
                 entry.extend(render_segments(printed))
-                cited = plan.cited_in.get(citation.entry.key, [])
+                cited = plan.cited_in.get(citation.entry.key, ())
                 if cited:
                     entry += nodes.Text(" ")
                     entry += self.cited_in(cited)
@@ -235,11 +231,12 @@ class NotesTransform(SphinxPostTransform):
         return inline
 
 
+#: The plan of a book whose reading has not ended: every note is printed as written.
+EMPTY_PLAN = Plan(MappingProxyType({}), MappingProxyType({}), ())
+
+
 def builder_inited(app: Sphinx) -> None:
-    """Resolve the style for this build; give a LaTeX build the notes' package."""
-    domain = get_domain(app.env)
-    domain.styles.clear()  # a style may have been installed since the last build
-    resolve_style(app.env, app.config.bibtex_default_style)
+    """Give a LaTeX build the notes' package, beside the ``.tex`` file."""
     if app.builder.format == "latex":
         ensuredir(app.builder.outdir)
         copy_asset_file(LATEX_STY, app.builder.outdir, force=True)

@@ -15,15 +15,20 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinxcontrib.bibtex.citation_target import CitationTarget, parse_citation_targets
+from sphinxcontrib.bibtex.roles import CitationRef
 
 from sphinx_edition.nodes import AFTER_FOOTNOTE, notecite
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from docutils.nodes import Node, system_message
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    from sphinx_edition.records import CitationInfo
 
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
@@ -195,6 +200,28 @@ class NoteCiteRole(SphinxRole):
 def bibtex_domain(env: BuildEnvironment) -> BibtexDomain:
     """sphinxcontrib-bibtex's ``cite`` domain of *env*, typed."""
     return cast("BibtexDomain", env.get_domain("cite"))
+
+
+def cite_for_bibtex(env: BuildEnvironment, docname: str, records: Sequence[CitationInfo]) -> None:
+    """Once a document's notes are recorded: tell sphinxcontrib-bibtex what they cite, so
+    that its ``:cited:`` filter sees notecite citations."""
+    refs = bibtex_domain(env).citation_refs
+    for citation in records:
+        if citation.keys:
+            refs.append(
+                CitationRef(
+                    citation_ref_id=citation.anchor,
+                    docname=docname,
+                    line=citation.lineno,
+                    # the role has parsed the targets already: rebuild, don't re-parse
+                    targets=[
+                        CitationTarget(key, pre, post)
+                        for key, pre, post in zip(
+                            citation.keys, citation.pre, citation.post, strict=True
+                        )
+                    ],
+                )
+            )
 
 
 # -- annotation -------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_edition.dates import PartialDate, date_label, event_slug, parse_date, span_label
-from sphinx_edition.nodes import event_marker, pass_node, period_banner
+from sphinx_edition.nodes import PASS, add_node, event_marker, period_banner
 from sphinx_edition.periods.banners import (
-    changed_pages,
+    banner_signatures,
     depart_banner_html,
     depart_banner_latex,
     depart_event_html,
@@ -42,38 +42,50 @@ from sphinx_edition.periods.directives import (
     period_depths,
     period_span,
 )
+from sphinx_edition.records import EventInfo, PeriodInfo, events_of, periods_of
+from sphinx_edition.registry import PageSignature, RecordKind, add_page_signature, add_record_kind
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
+#: Periods, read from their banners; ``{edition:period}`` resolves to them.
+PERIODS = RecordKind("periods", (period_banner,), periods_of, PeriodInfo, object_type="period")
+#: Events, read from their markers (numbered after the document's periods).
+EVENTS = RecordKind(
+    "events", (event_marker, period_banner), events_of, EventInfo, object_type="event"
+)
+
+
 def setup_periods(app: Sphinx) -> None:
-    app.add_node(
+    add_node(
+        app,
         period_banner,
+        PASS,
         html=(visit_banner_html, depart_banner_html),
         latex=(visit_banner_latex, depart_banner_latex),
-        text=(pass_node, pass_node),
-        man=(pass_node, pass_node),
-        texinfo=(pass_node, pass_node),
     )
-    app.add_node(
+    add_node(
+        app,
         event_marker,
+        PASS,
         html=(visit_event_html, depart_event_html),
         latex=(visit_event_latex, depart_event_latex),
-        text=(pass_node, pass_node),
-        man=(pass_node, pass_node),
-        texinfo=(pass_node, pass_node),
     )
+    add_record_kind(app, PERIODS)
+    add_record_kind(app, EVENTS)
+    add_page_signature(app, PageSignature("banners", banner_signatures))
     app.add_directive("period", PeriodDirective)
     app.add_directive("event", EventDirective)
     app.add_transform(AnnotateChronology)
     app.connect("doctree-resolved", link_banners)
     app.connect("env-check-consistency", check_chronology)
-    app.connect("env-get-updated", changed_pages)
 
 
 __all__ = [
     "CLIMATES",
+    "EVENTS",
+    "PERIODS",
     "TIMELINE_ANCHOR",
     "EventDirective",
     "PartialDate",

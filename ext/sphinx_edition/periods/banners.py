@@ -1,6 +1,7 @@
 """Period banners when a page is written: links to the parent period and the timeline.
 
-Also the pages to re-write when what a banner links to moves (``env-get-updated``), and
+Also what a page's banners show of other pages (its signature, asked once the book is read),
+and
 the visitors of banners and event markers.
 """
 
@@ -12,10 +13,9 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util.nodes import make_refnode
 
-from sphinx_edition.domain import get_domain
 from sphinx_edition.nodes import period_banner
 from sphinx_edition.periods.directives import TIMELINE_ANCHOR
-from sphinx_edition.view import get_view
+from sphinx_edition.view import BookView, get_view
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
@@ -28,20 +28,19 @@ if TYPE_CHECKING:
 _ = get_translation("edition")
 
 
-def changed_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: the pages whose banners link elsewhere than last time.
+def banner_signatures(env: BuildEnvironment, view: BookView) -> dict[str, Hashable]:
+    """What a page's banners show of other pages: a page is re-written when its banners
+    link elsewhere than last time.
 
     A banner shows its parent period (title, place) and the place of the book's first
     timeline; either may change with another document.
     """
-    view = get_view(env)
     links: dict[str, list[Hashable]] = {}
     for period in view.periods():
         parent = view.period(period.parent) if period.parent else None
         shown = (parent.docname, parent.anchor, parent.title) if parent is not None else None
         links.setdefault(period.docname, []).append(shown)
-    new: dict[str, Hashable] = {doc: (view.timeline, tuple(shown)) for doc, shown in links.items()}
-    return get_domain(env).changed_pages(app, "banners", new)
+    return {doc: (view.timeline, tuple(shown)) for doc, shown in links.items()}
 
 
 def link_banners(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:

@@ -126,10 +126,10 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
         )
     )
     converter = TextConverter(
-        citations={(c.docname, c.anchor): c for c in domain.citations(docs)},
-        passages={(p.docname, p.anchor): p.themes for p in domain.passages(docs)},
-        periods={(p.docname, p.anchor) for p in domain.periods(docs)},
-        events={(e.docname, e.anchor) for e in domain.events(docs)},
+        citations={(c.docname, c.anchor): c for c in domain.records("citations", docs)},
+        passages={(p.docname, p.anchor): p.themes for p in domain.records("passages", docs)},
+        periods={(p.docname, p.anchor) for p in domain.records("periods", docs)},
+        events={(e.docname, e.anchor) for e in domain.records("events", docs)},
         works=set(entries),
     )
     text = sub(root, "text")
@@ -149,7 +149,9 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
         listing = sub(div, "listBibl")
         for key, entry in sorted(entries.items()):
             listing.append(bibl_struct(work_from_entry(key, entry)))
-    standoff = stand_off(domain.periods(docs), domain.events(docs))
+    standoff = stand_off(
+        list(domain.records("periods", docs)), list(domain.records("events", docs))
+    )
     if standoff is not None:
         root.insert(1, standoff)
     return root

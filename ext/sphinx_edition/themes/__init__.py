@@ -19,10 +19,29 @@ Data flows one way:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from sphinx_edition.nodes import skip_node, theme_chips, themeindex
-from sphinx_edition.themes.index import ThemeIndexDirective, changed_pages, render_themes
+from docutils import nodes
+
+from sphinx_edition.config import theme_specs
+from sphinx_edition.nodes import add_node, theme_chips, themeindex
+from sphinx_edition.records import (
+    PassageInfo,
+    ThemeTarget,
+    passages_of,
+    theme_targets_of,
+)
+from sphinx_edition.registry import (
+    ComputeStep,
+    PageSignature,
+    RecordKind,
+    add_compute_step,
+    add_page_signature,
+    add_record_kind,
+)
+from sphinx_edition.themes.index import ThemeIndexDirective, render_themes, theme_signatures
 from sphinx_edition.themes.passages import (
     PASSAGE_CLASS,
     PASSAGE_THEMES,
@@ -41,34 +60,53 @@ from sphinx_edition.themes.passages import (
     visit_chips_text,
     visit_pageref_latex,
 )
+from sphinx_edition.view import THEME_SPECS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_edition.config import ThemeSpec
+    from sphinx_edition.view import BookView
+
+#: Tagged passages, read from their anchors.
+PASSAGES = RecordKind("passages", (nodes.target,), passages_of, PassageInfo)
+#: Where the thematic indexes put each theme's entry; ``{edition:theme}`` resolves to it.
+THEME_TARGETS = RecordKind(
+    "theme_targets",
+    (themeindex,),
+    theme_targets_of,
+    ThemeTarget,
+    collects="themeindex",
+    object_type="theme",
+)
+
+
+def _theme_specs(app: Sphinx, env: BuildEnvironment, view: BookView) -> Mapping[str, ThemeSpec]:
+    # The configuration checked at config-inited, parsed once for the whole build.
+    return MappingProxyType(theme_specs(app.config))
 
 
 def setup_themes(app: Sphinx) -> None:
     """Register the ``theme`` directive and role, ``themeindex`` and their renderers."""
-    app.add_node(
+    add_node(
+        app,
         theme_chips,
         html=(visit_chips_html, depart_chips_html),
         latex=(visit_chips_latex, depart_chips_latex),
         text=(visit_chips_text, depart_chips_text),
     )
-    app.add_node(
-        theme_pageref,
-        html=(skip_node, None),
-        latex=(visit_pageref_latex, None),
-        text=(skip_node, None),
-        man=(skip_node, None),
-        texinfo=(skip_node, None),
-    )
+    add_node(app, theme_pageref, latex=(visit_pageref_latex, None))
     app.add_node(themeindex)
+    add_record_kind(app, PASSAGES)
+    add_record_kind(app, THEME_TARGETS)
+    add_compute_step(app, ComputeStep(THEME_SPECS, _theme_specs))
+    add_page_signature(app, PageSignature("themes", theme_signatures))
     app.add_directive("theme", ThemeDirective)
     app.add_role("theme", ThemeRole())
     app.add_directive("themeindex", ThemeIndexDirective)
     app.add_transform(AnnotatePassages)
     app.connect("doctree-resolved", render_themes)
-    app.connect("env-get-updated", changed_pages)
 
 
 __all__ = [

@@ -15,7 +15,6 @@ from docutils.parsers.rst import directives
 from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_edition.domain import get_domain
 from sphinx_edition.nodes import theme_chips, themeindex
 from sphinx_edition.themes.passages import (
     fill_chips,
@@ -216,14 +215,13 @@ def render_themes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(_render_index(node, view, builder, docname))
 
 
-def changed_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: the thematic indexes and the pages with chips whose data changed.
+def theme_signatures(env: BuildEnvironment, view: BookView) -> dict[str, Hashable]:
+    """What the thematic indexes and the pages with chips show of other pages.
 
     An index shows every passage (lines left out: moving text changes nothing), the
     periods' titles, the titles of the documents and the declared themes; chips show
     their themes' labels and where their entries are.
     """
-    view = get_view(env)
     passages = tuple(p._replace(lineno=0) for p in view.passages())
     docs = sorted({p.docname for p in passages})
     index = (
@@ -241,4 +239,4 @@ def changed_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
             chips.setdefault(passage.docname, []).append((theme, label, view.theme_target(theme)))
     for doc, shown in chips.items():
         new[doc] = (new.get(doc), tuple(shown))
-    return get_domain(env).changed_pages(app, "themes", new)
+    return new

@@ -12,14 +12,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_edition.nodes import pass_node, skip_node
+from sphinx_edition.nodes import add_node, pass_node, skip_node
+from sphinx_edition.registry import (
+    ComputeStep,
+    PageSignature,
+    RecordKind,
+    add_compute_step,
+    add_page_signature,
+    add_record_kind,
+)
 from sphinx_edition.timeline.directive import (
     TimelineDirective,
     TimelineRenderer,
-    changed_pages,
     render_timelines,
     timeline,
     timeline_figure,
+    timeline_place,
+    timeline_signatures,
 )
 from sphinx_edition.timeline.layout import (
     AXIS,
@@ -39,6 +48,7 @@ from sphinx_edition.timeline.layout import (
 )
 from sphinx_edition.timeline.svg import render_svg, visit_figure_html
 from sphinx_edition.timeline.tikz import render_tikz, visit_figure_latex
+from sphinx_edition.view import TIMELINE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,6 +60,7 @@ __all__ = [
     "EVENT_R",
     "GUTTER",
     "RIGHT",
+    "TIMELINES",
     "WIDTH",
     "Bar",
     "Entry",
@@ -69,25 +80,25 @@ __all__ = [
 ]
 
 
-def add_tikz(app: Sphinx) -> None:
-    """``builder-inited``: LaTeX draws the figure with TikZ; other builders need no package."""
-    if app.builder.format == "latex":
-        app.add_latex_package("tikz")
+#: A document with a ``timeline`` collects every period and event.
+TIMELINES = RecordKind("timelines", (timeline,), collects="timeline")
 
 
 def setup_timeline(app: Sphinx) -> None:
     """Register the directive, its nodes and their visitors, and the renderer."""
     app.add_node(timeline)
-    app.add_node(
+    add_node(
+        app,
         timeline_figure,
+        # The table that follows the figure carries the same data in other formats.
+        (skip_node, pass_node),
         html=(visit_figure_html, pass_node),
         latex=(visit_figure_latex, pass_node),
-        # The table that follows the figure carries the same data in these formats.
-        text=(skip_node, pass_node),
-        man=(skip_node, pass_node),
-        texinfo=(skip_node, pass_node),
     )
     app.add_directive("timeline", TimelineDirective)
+    add_record_kind(app, TIMELINES)
+    add_compute_step(app, ComputeStep(TIMELINE, timeline_place, after=("reading-order",)))
+    add_page_signature(app, PageSignature("timeline", timeline_signatures))
     app.connect("doctree-resolved", render_timelines)
-    app.connect("env-get-updated", changed_pages)
-    app.connect("builder-inited", add_tikz)
+    # LaTeX draws the figure with TikZ (a package only LaTeX builders load).
+    app.add_latex_package("tikz")

@@ -27,7 +27,6 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id, make_refnode
 
 from sphinx_edition.dates import date_label, parse_date, span_label
-from sphinx_edition.domain import get_domain
 from sphinx_edition.periods import (
     TIMELINE_ANCHOR,
     climate_label,
@@ -36,7 +35,7 @@ from sphinx_edition.periods import (
     period_span,
 )
 from sphinx_edition.timeline.layout import Entry, layout
-from sphinx_edition.view import get_view
+from sphinx_edition.view import BookView, get_view
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
@@ -120,7 +119,6 @@ class TimelineDirective(SphinxDirective):
         )
         node["ids"].append(anchor)
         document.set_id(node)
-        get_domain(self.env).note_collector(self.env.docname, "timeline")
         return [node]
 
 
@@ -379,10 +377,14 @@ def render_timelines(app: Sphinx, doctree: nodes.document, docname: str) -> None
         TimelineRenderer(app, docname).run(doctree)
 
 
-def timeline_signatures(env: BuildEnvironment) -> dict[str, Hashable]:
+def timeline_signatures(env: BuildEnvironment, view: BookView) -> dict[str, Hashable]:
     """What a timeline shows: every period and event (their lines left out, so that moving
-    text does not re-write it)."""
-    view = get_view(env)
+    text does not re-write it).  A timeline whose periods or events changed since the last
+    build of this output is re-written.
+
+    ``sphinx.ext.todo`` misses this: its list page keeps stale entries until a full
+    rebuild.  Answering with every collector would re-write them on every build.
+    """
     chronology = (
         tuple(p._replace(lineno=0) for p in view.periods()),
         tuple(e._replace(lineno=0) for e in view.events()),
@@ -390,12 +392,7 @@ def timeline_signatures(env: BuildEnvironment) -> dict[str, Hashable]:
     return dict.fromkeys(view.collectors("timeline"), chronology)
 
 
-def changed_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: re-write the timelines whose periods or events changed since the
-    last build of this output.  (Each feature answers for the pages it renders from the
-    whole book: the notes, the thematic index and chips, the period banners.)
-
-    ``sphinx.ext.todo`` misses this: its list page keeps stale entries until a full
-    rebuild.  Answering with every collector would re-write them on every build.
-    """
-    return get_domain(env).changed_pages(app, "timeline", timeline_signatures(env))
+def timeline_place(app: Sphinx, env: BuildEnvironment, view: BookView) -> str | None:
+    """The document of the book's first timeline, in reading order (banners link to it)."""
+    timelines = view.collectors("timeline")
+    return next((doc for doc in view.order if doc in timelines), None)
