@@ -25,12 +25,19 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_edition.delivered import delivered_of
 from sphinx_edition.nodes import add_node, apparatus_list
-from sphinx_edition.notes.plan import note_style, segments
+from sphinx_edition.notes.plan import STYLES, note_style, segments
 from sphinx_edition.notes.render import footnote_id, render_segments
 from sphinx_edition.notes.role import bibtex_domain
 from sphinx_edition.oxford import OxfordLabelStyle
 from sphinx_edition.readings import field_changes, normalise, runs, same_reading
-from sphinx_edition.registry import PageSignature, RecordKind, add_page_signature, add_record_kind
+from sphinx_edition.registry import (
+    ComputeStep,
+    PageSignature,
+    RecordKind,
+    add_compute_step,
+    add_page_signature,
+    add_record_kind,
+)
 from sphinx_edition.view import BookView, get_view
 from sphinx_edition.works import plain
 
@@ -124,6 +131,15 @@ class Reference(NamedTuple):
     anchor: str
 
 
+#: The name of the compute step of the references with a delivered form.
+REFERENCES = "references"
+
+
+def references_step(app: Sphinx, env: BuildEnvironment, view: BookView) -> tuple[Reference, ...]:
+    """The ``references`` step: the references with a delivered form, formatted once."""
+    return tuple(references(env))
+
+
 def references(env: BuildEnvironment) -> list[Reference]:
     """Every entry with a delivered form: those of the bibliography in its order, then
     any other (not cited, so not listed) by key."""
@@ -184,7 +200,7 @@ def signature(env: BuildEnvironment) -> Hashable:
         tuple(row for _key, row in sorted(placed, key=lambda item: item[0])),
         notes,
         tuple(sorted(delivered.items())),
-        tuple(references(env)),
+        view.get(REFERENCES, ()),
     )
 
 
@@ -258,7 +274,7 @@ class Apparatus:
             for number, cit in enumerate(view.citations(), start=1)
         }
         self.delivered = delivered_of(self.env)
-        self.refs = references(self.env)
+        self.refs: Sequence[Reference] = view.get(REFERENCES, ())
         self.entries = dict(bibtex_domain(self.env).bibdata.data.entries)
         for node in placeholders:
             self.docname = node["docname"]
@@ -422,6 +438,7 @@ def setup_apparatus(app: Sphinx) -> None:
     # filled in at doctree-resolved; a copy left over writes nothing
     add_node(app, apparatus_list)
     add_record_kind(app, APPARATUS)
+    add_compute_step(app, ComputeStep(REFERENCES, references_step, after=(STYLES,)))
     add_page_signature(app, PageSignature("apparatus", apparatus_signatures))
     app.connect("doctree-resolved", fill_apparatus)
 
