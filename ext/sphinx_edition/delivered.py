@@ -88,12 +88,8 @@ def plain_note(plan: Plan, number: int) -> str:
     return ""
 
 
-def load_notes(app: Sphinx, plan: Plan) -> dict[int, DeliveredNote]:
-    """Read and check the delivered notes against the book's *plan*; warn, located, on
-    a missing file, bad JSON, a number the book does not have, or keys that differ."""
-    path = notes_path(app)
-    if path is None:
-        return {}
+def _read_notes(app: Sphinx, path: Path) -> tuple[dict[Any, Any], list[str]] | None:
+    """The delivered notes' JSON object and the file's lines, or None (warned, located)."""
     try:
         source = path.read_text(encoding="utf-8")
     except OSError:
@@ -101,16 +97,26 @@ def load_notes(app: Sphinx, plan: Plan) -> dict[int, DeliveredNote]:
             _("edition_delivered_notes: no file %s") % path,
             _conf_location(app, "edition_delivered_notes"),
         )
-        return {}
+        return None
     try:
         data = json.loads(source)
     except json.JSONDecodeError as error:
         _warn(_("delivered notes: bad JSON: %s") % error.msg, f"{path}:{error.lineno}")
-        return {}
+        return None
     if not isinstance(data, dict):
         _warn(_("delivered notes: expected an object keyed by note number"), f"{path}:1")
+        return None
+    return data, source.splitlines()
+
+
+def load_notes(app: Sphinx, plan: Plan) -> dict[int, DeliveredNote]:
+    """Read and check the delivered notes against the book's *plan*; warn, located, on
+    a missing file, bad JSON, a number the book does not have, or keys that differ."""
+    path = notes_path(app)
+    read = _read_notes(app, path) if path is not None else None
+    if path is None or read is None:
         return {}
-    lines = source.splitlines()
+    data, lines = read
     book = {n.number: n for notes in plan.notes.values() for n in notes}
     citations = {n.number: (n.docname, n.parts) for n in book.values()}
     result: dict[int, DeliveredNote] = {}

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.application import Sphinx
 
+    from sphinx_edition.delivered import DeliveredNote
+
 _ = get_translation("edition")
 
 LATEX_PACKAGE = "editionnotes"
@@ -86,6 +88,59 @@ def footnote_id(number: int) -> str:
     return f"notecite-{number}"
 
 
+def footnote_key(docname: str) -> str:
+    """The key the notes of *docname* share in place of a docname on their footnote nodes.
+
+    Sphinx's LaTeX footnote transform pairs a footnote with its references by ``docname``
+    and number; the edition's notes are numbered through the book, a series of their own,
+    so they are keyed apart from the document's ordinary footnotes (whose numbers start at
+    1 in every document) instead of colliding with them.
+    """
+    return f"{docname}#{NOTE_SERIES}"
+
+
+#: The notes' series, in their footnotes' keys.
+NOTE_SERIES = "notecite"
+
+
+def note_nodes(
+    note: Note, docname: str, reading: DeliveredNote | None
+) -> tuple[nodes.footnote_reference, nodes.footnote]:
+    """The mark and the footnote of *note*, with its delivered reading where it differs."""
+    number = str(note.number)
+    ref_id, fn_id = note.anchor, footnote_id(note.number)
+    key = footnote_key(docname)
+    ref = nodes.footnote_reference(
+        "", number, ids=[ref_id], refid=fn_id, docname=key, classes=["edition-noteref"]
+    )
+    # the label opens the note: its page is where the reader meets the note
+    paragraph = nodes.paragraph("", "", note_label(refdoc=docname, refid=fn_id))
+    if note.short:
+        paragraph += note_ibid(
+            "",
+            nodes.inline("", "", *render_segments(note.text)),
+            nodes.inline("", "", *render_segments(note.short)),
+            refdoc=docname,
+            refid=fn_id,
+            previd=footnote_id(note.number - 1),
+        )
+    else:
+        paragraph.extend(render_segments(note.text))
+    footnote = nodes.footnote(
+        "",
+        nodes.label("", number),
+        paragraph,
+        ids=[fn_id],
+        backrefs=[ref_id],
+        docname=key,
+        classes=["edition-note"],
+    )
+    if reading is not None and reading.differs:
+        # the source's note, where the edition prints another form of it
+        footnote += delivered_node(reading.text)
+    return ref, footnote
+
+
 class NotesTransform(SphinxPostTransform):
     """Replace ``notecite`` placeholders by numbered footnotes, and render Oxford
     bibliographies in place (before sphinxcontrib-bibtex's transform, priority 5, would
@@ -121,47 +176,9 @@ class NotesTransform(SphinxPostTransform):
             if note is None:  # not recorded (should not happen): keep the text
                 node.replace_self(nodes.inline(node["raw"], node["raw"]))
                 continue
-            number = str(note.number)
-            ref_id, fn_id = note.anchor, footnote_id(note.number)
-            # Footnote numbers must not collide with the document's ordinary footnotes
-            # in LaTeX's footnote transform, which matches on (docname, number).
-            key_doc = f"{docname}#notecite"
-            ref = nodes.footnote_reference(
-                node.rawsource,
-                number,
-                ids=[ref_id],
-                refid=fn_id,
-                docname=key_doc,
-                classes=["edition-noteref"],
-            )
-            ref.source, ref.line = node.source, node.line
-            # the label opens the note: its page is where the reader meets the note
-            paragraph = nodes.paragraph("", "", note_label(refdoc=docname, refid=fn_id))
-            if note.short:
-                paragraph += note_ibid(
-                    "",
-                    nodes.inline("", "", *render_segments(note.text)),
-                    nodes.inline("", "", *render_segments(note.short)),
-                    refdoc=docname,
-                    refid=fn_id,
-                    previd=footnote_id(note.number - 1),
-                )
-            else:
-                paragraph.extend(render_segments(note.text))
-            footnote = nodes.footnote(
-                "",
-                nodes.label("", number),
-                paragraph,
-                ids=[fn_id],
-                backrefs=[ref_id],
-                docname=key_doc,
-                classes=["edition-note"],
-            )
-            reading = delivered.get(note.number)
-            if reading is not None and reading.differs:
-                # the source's note, where the edition prints another form of it
-                footnote += delivered_node(reading.text)
-            footnote.source, footnote.line = node.source, node.line
+            ref, footnote = note_nodes(note, docname, delivered.get(note.number))
+            ref.rawsource = node.rawsource
+            ref.source, ref.line = footnote.source, footnote.line = node.source, node.line
             node.replace_self(ref)
             ours.append(ref)
             home = homes.get(id(node), self.document)

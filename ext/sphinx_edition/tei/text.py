@@ -156,13 +156,7 @@ class TextConverter:
         elif isinstance(node, editorial_note):
             self.editorial(node, parent)
         elif isinstance(node, nodes.Admonition):
-            kind = "editorial" if "editorial" in node["classes"] else node.tagname
-            if kind == "admonition":
-                kind = "editorial" if "editorial" in node.astext()[:40].lower() else "admonition"
-            note = sub(parent, "note", type=kind)
-            for child in node.children:
-                if not isinstance(child, nodes.title):
-                    self.block(child, note)
+            self.admonition(node, parent)
         elif isinstance(node, nodes.bullet_list | nodes.enumerated_list):
             listing = sub(
                 parent,
@@ -172,14 +166,7 @@ class TextConverter:
             for item in node.children:
                 self.item(item, sub(listing, "item"))
         elif isinstance(node, nodes.definition_list | nodes.field_list):
-            listing = sub(parent, "list", type="gloss")
-            for entry in node.children:
-                assert isinstance(entry, nodes.Element)
-                for part in entry.children:
-                    if isinstance(part, nodes.term | nodes.field_name):
-                        self.inline_into(part, sub(listing, "label"))
-                    elif isinstance(part, nodes.definition | nodes.field_body):
-                        self.item(part, sub(listing, "item"))
+            self.gloss(node, parent)
         elif isinstance(node, nodes.literal_block | nodes.doctest_block):
             sub(parent, "eg", node.astext())
         elif isinstance(node, nodes.block_quote):
@@ -187,17 +174,39 @@ class TextConverter:
             self.blocks(node, quote)
             _ensure_content(quote)
         elif isinstance(node, nodes.line_block):
-            paragraph = sub(parent, "p")
-            for index, line in enumerate(node.findall(nodes.line)):
-                if index:
-                    sub(paragraph, "lb")
-                self.inline_into(line, paragraph)
+            self.lines(node, parent)
         elif isinstance(node, nodes.table):
             self.table(node, parent)
         elif isinstance(node, nodes.transition):
             sub(parent, "milestone", unit="section")
         else:
             self.container(node, parent)
+
+    def admonition(self, node: nodes.Element, parent: etree._Element) -> None:
+        kind = "editorial" if "editorial" in node["classes"] else node.tagname
+        if kind == "admonition":
+            kind = "editorial" if "editorial" in node.astext()[:40].lower() else "admonition"
+        note = sub(parent, "note", type=kind)
+        for child in node.children:
+            if not isinstance(child, nodes.title):
+                self.block(child, note)
+
+    def gloss(self, node: nodes.Element, parent: etree._Element) -> None:
+        listing = sub(parent, "list", type="gloss")
+        for entry in node.children:
+            assert isinstance(entry, nodes.Element)
+            for part in entry.children:
+                if isinstance(part, nodes.term | nodes.field_name):
+                    self.inline_into(part, sub(listing, "label"))
+                elif isinstance(part, nodes.definition | nodes.field_body):
+                    self.item(part, sub(listing, "item"))
+
+    def lines(self, node: nodes.Element, parent: etree._Element) -> None:
+        paragraph = sub(parent, "p")
+        for index, line in enumerate(node.findall(nodes.line)):
+            if index:
+                sub(paragraph, "lb")
+            self.inline_into(line, paragraph)
 
     def container(self, node: nodes.Element, parent: etree._Element) -> None:
         """A node of no TEI meaning: its blocks, under the themes of its passage if it is one."""

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
     from sphinx_edition.config import ThemeSpec
-    from sphinx_edition.records import PeriodInfo
+    from sphinx_edition.records import PassageInfo, PeriodInfo
 
 _ = get_translation("edition")
 
@@ -113,23 +113,11 @@ def _render_index(
             if passage.period not in per_period:
                 para += nodes.target("", "", ids=[cell_anchor(theme_id, passage.period)])
             per_period[passage.period] = per_period.get(passage.period, 0) + 1
-            excerpt = nodes.inline(
-                passage.excerpt, passage.excerpt, classes=["edition-themeindex-excerpt"]
-            )
             chapter = titles.get(passage.docname, passage.docname)
-            # Chapter and period place a passage; its section would make entries run over
-            # several lines, so it is only the link's title.
-            section = passage.section or chapter  # outside any section: the document
-            linked = link_or_text(
-                builder, fromdoc, passage.docname, passage.anchor, excerpt, section
-            )
-            para += linked
             where = chapter
             if passage.period is not None:
                 where = f"{where}; {period_titles.get(passage.period, passage.period)}"
-            para += nodes.inline(f" — {where}", f" — {where}", classes=["edition-themeindex-where"])
-            if isinstance(linked, nodes.reference):
-                para += theme_pageref("", refdoc=passage.docname, refid=passage.anchor)
+            para.extend(_passage_entry(passage, chapter, where, builder, fromdoc))
             items += nodes.list_item("", para)
         if mine:
             out.append(items)
@@ -144,6 +132,24 @@ def _render_index(
     for new in out:
         new.source, new.line = node.source, node.line
     return out
+
+
+def _passage_entry(
+    passage: PassageInfo, chapter: str, where: str, builder: Builder, fromdoc: str
+) -> list[nodes.Node]:
+    """A passage in the index: its excerpt linked to it, where it stands, its page (LaTeX)."""
+    excerpt = nodes.inline(passage.excerpt, passage.excerpt, classes=["edition-themeindex-excerpt"])
+    # Chapter and period place a passage; its section would make entries run over several
+    # lines, so it is only the link's title.
+    section = passage.section or chapter  # outside any section: the document
+    linked = link_or_text(builder, fromdoc, passage.docname, passage.anchor, excerpt, section)
+    found: list[nodes.Node] = [
+        linked,
+        nodes.inline(f" — {where}", f" — {where}", classes=["edition-themeindex-where"]),
+    ]
+    if isinstance(linked, nodes.reference):
+        found.append(theme_pageref("", refdoc=passage.docname, refid=passage.anchor))
+    return found
 
 
 def _render_table(

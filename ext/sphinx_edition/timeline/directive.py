@@ -140,6 +140,65 @@ def _owner(
     return period
 
 
+def _period_entries(all_periods: dict[str, PeriodInfo], wanted: set[str] | None) -> list[Entry]:
+    depths = period_depths(list(all_periods.values()))
+    periods: list[Entry] = []
+    for info in all_periods.values():
+        span = period_span(info)
+        if span is None or (wanted is not None and info.id not in wanted):
+            continue
+        parent = all_periods.get(info.parent or "")
+        periods.append(
+            Entry(
+                kind="period",
+                id=info.id,
+                title=info.title,
+                first=span[0],
+                last=span[1],
+                climate=info.climate,
+                depth=depths[info.id],
+                parent_title=parent.title if parent else "",
+                actors=info.actors,
+                dates=span_label(info.start, info.end),
+                href="",
+                latex_id=f"{info.docname}:{info.anchor}",
+                docname=info.docname,
+                anchor=info.anchor,
+            )
+        )
+    return periods
+
+
+def _event_entries(
+    all_events: dict[str, EventInfo], all_periods: dict[str, PeriodInfo], wanted: set[str] | None
+) -> list[Entry]:
+    events: list[Entry] = []
+    for event in all_events.values():
+        day = event_day(event)
+        owner = _owner(day, all_periods.get(event.period or ""), all_periods)
+        if day is None or (wanted is not None and (owner is None or owner.id not in wanted)):
+            continue
+        events.append(
+            Entry(
+                kind="event",
+                id=event.id,
+                title=event.title,
+                first=day,
+                last=day,
+                climate=event.climate,
+                depth=0,
+                parent_title=owner.title if owner else "",
+                actors=(),
+                dates=date_label(event.date),
+                href="",
+                latex_id=f"{event.docname}:{event.anchor}",
+                docname=event.docname,
+                anchor=event.anchor,
+            )
+        )
+    return events
+
+
 class TimelineRenderer:
     """Fill the ``timeline`` placeholders of one document from the domain, in reading order."""
 
@@ -173,75 +232,9 @@ class TimelineRenderer:
         all_events: dict[str, EventInfo] = {}
         for event in book.events():
             all_events.setdefault(event.id, event)
-        depths = period_depths(list(all_periods.values()))
-
-        wanted: set[str] | None = None
-        if node["periods"]:
-            unknown = [p for p in node["periods"] if p not in all_periods]
-            if unknown:
-                logger.warning(
-                    _("timeline: unknown period(s) in :periods:: %s"),
-                    ", ".join(unknown),
-                    location=node,
-                    type="edition",
-                    subtype="timeline",
-                )
-            wanted = set(node["periods"])
-            grew = True
-            while grew:
-                more = {p.id for p in all_periods.values() if p.parent in wanted}
-                grew = not more <= wanted
-                wanted |= more
-
-        periods: list[Entry] = []
-        for info in all_periods.values():
-            span = period_span(info)
-            if span is None or (wanted is not None and info.id not in wanted):
-                continue
-            parent = all_periods.get(info.parent or "")
-            periods.append(
-                Entry(
-                    kind="period",
-                    id=info.id,
-                    title=info.title,
-                    first=span[0],
-                    last=span[1],
-                    climate=info.climate,
-                    depth=depths[info.id],
-                    parent_title=parent.title if parent else "",
-                    actors=info.actors,
-                    dates=span_label(info.start, info.end),
-                    href="",
-                    latex_id=f"{info.docname}:{info.anchor}",
-                    docname=info.docname,
-                    anchor=info.anchor,
-                )
-            )
-        events: list[Entry] = []
-        for event in all_events.values():
-            day = event_day(event)
-            owner = _owner(day, all_periods.get(event.period or ""), all_periods)
-            if day is None or (wanted is not None and (owner is None or owner.id not in wanted)):
-                continue
-            events.append(
-                Entry(
-                    kind="event",
-                    id=event.id,
-                    title=event.title,
-                    first=day,
-                    last=day,
-                    climate=event.climate,
-                    depth=0,
-                    parent_title=owner.title if owner else "",
-                    actors=(),
-                    dates=date_label(event.date),
-                    href="",
-                    latex_id=f"{event.docname}:{event.anchor}",
-                    docname=event.docname,
-                    anchor=event.anchor,
-                )
-            )
-
+        wanted = self.wanted(node, all_periods)
+        periods = _period_entries(all_periods, wanted)
+        events = _event_entries(all_events, all_periods, wanted)
         first = parse_date(node["start"])
         last = parse_date(node["end"])
         lo = first.first() if first else None
@@ -253,6 +246,28 @@ class TimelineRenderer:
             e for e in events if (lo is None or e.first >= lo) and (hi is None or e.first <= hi)
         ]
         return periods, events
+
+    @staticmethod
+    def wanted(node: timeline, all_periods: dict[str, PeriodInfo]) -> set[str] | None:
+        """The periods a ``:periods:`` option names, with their sub-periods (None: all)."""
+        if not node["periods"]:
+            return None
+        unknown = [p for p in node["periods"] if p not in all_periods]
+        if unknown:
+            logger.warning(
+                _("timeline: unknown period(s) in :periods:: %s"),
+                ", ".join(unknown),
+                location=node,
+                type="edition",
+                subtype="timeline",
+            )
+        wanted = set(node["periods"])
+        grew = True
+        while grew:
+            more = {p.id for p in all_periods.values() if p.parent in wanted}
+            grew = not more <= wanted
+            wanted |= more
+        return wanted
 
     def render(self, node: timeline) -> list[nodes.Node]:
         periods, events = self.entries(node)
