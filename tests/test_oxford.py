@@ -13,12 +13,15 @@ from pybtex.backends.html import Backend as HTMLBackend
 from pybtex.database import BibliographyData, parse_string
 from pybtex.plugin import find_plugin
 from pybtex.richtext import HRef, Protected, String, Symbol, Tag, Text
+from sphinx_edition.book import Book
 from sphinx_edition.notes import resolve_style
-from sphinx_edition.notes.plan import NotePart, note_text, segments
+from sphinx_edition.notes.plan import STYLES, NotePart, note_text, resolve_styles, segments
 from sphinx_edition.oxford import OxfordStyle, rules
 from sphinx_edition.oxford.text import capfirst
+from sphinx_edition.view import get_view
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 BIB = r"""
@@ -392,11 +395,22 @@ def test_registered_as_pybtex_entry_point() -> None:
 
 
 def test_style_resolved_once_per_build() -> None:
-    """The style is looked up once per build, kept on the domain, and pybtex's registry of
-    plugins (shared by every build of the process) is left alone."""
-    domain = SimpleNamespace(styles={})
-    env = cast("BuildEnvironment", SimpleNamespace(get_domain=lambda name: domain))
+    """The style is looked up once per build (the ``styles`` step), then handed out by the
+    book, and pybtex's registry of plugins (shared by every build of the process) is left
+    alone."""
+    book = Book()
+    env = cast(
+        "BuildEnvironment",
+        SimpleNamespace(
+            config=SimpleNamespace(bibtex_default_style="oxford"),
+            get_domain=lambda name: (
+                SimpleNamespace(bibliographies={}) if name == "cite" else SimpleNamespace(book=book)
+            ),
+        ),
+    )
     with mock.patch("pybtex.plugin.entry_points", wraps=importlib.metadata.entry_points) as scan:
+        book.set(STYLES, resolve_styles(cast("Sphinx", None), env, get_view(env)))
+        book.freeze()
         for _ in range(100):
             assert resolve_style(env, "oxford") is OxfordStyle
             OxfordStyle()

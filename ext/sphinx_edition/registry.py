@@ -62,6 +62,8 @@ class RecordKind:
     collects: str | None = None
     #: The object type of the records (``"period"``): ``{edition:period}`` resolves to them.
     object_type: str | None = None
+    #: The object type's name for readers (a translatable ``_("period")``); else ``object_type``.
+    label: str | None = None
     #: Called with ``(env, docname, records)`` once a document's records are stored.
     recorded: Callable[[BuildEnvironment, str, Sequence[Any]], None] | None = None
 
@@ -152,7 +154,8 @@ def add_record_kind(app: Sphinx, kind: RecordKind) -> None:
     found.kinds[kind.name] = kind
     if kind.object_type is not None:
         domain = app.registry.domains[EditionDomain.name]
-        domain.object_types[kind.object_type] = ObjType(kind.object_type, kind.object_type)
+        label = kind.label or kind.object_type
+        domain.object_types[kind.object_type] = ObjType(label, kind.object_type)
         domain.roles[kind.object_type] = XRefRole()
 
 

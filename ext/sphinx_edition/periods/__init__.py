@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx.locale import get_translation
+
 from sphinx_edition.dates import PartialDate, date_label, event_slug, parse_date, span_label
 from sphinx_edition.nodes import PASS, add_node, event_marker, period_banner
 from sphinx_edition.periods.banners import (
@@ -45,15 +47,24 @@ from sphinx_edition.periods.directives import (
 from sphinx_edition.records import EventInfo, PeriodInfo, events_of, periods_of
 from sphinx_edition.registry import PageSignature, RecordKind, add_page_signature, add_record_kind
 
+_ = get_translation("edition")
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 #: Periods, read from their banners; ``{edition:period}`` resolves to them.
-PERIODS = RecordKind("periods", (period_banner,), periods_of, PeriodInfo, object_type="period")
+PERIODS = RecordKind(
+    "periods", (period_banner,), periods_of, PeriodInfo, object_type="period", label=_("period")
+)
 #: Events, read from their markers (numbered after the document's periods).
 EVENTS = RecordKind(
-    "events", (event_marker, period_banner), events_of, EventInfo, object_type="event"
+    "events",
+    (event_marker, period_banner),
+    events_of,
+    EventInfo,
+    object_type="event",
+    label=_("event"),
 )
 
 

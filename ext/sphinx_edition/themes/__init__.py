@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.locale import get_translation
 
 from sphinx_edition.config import theme_specs
 from sphinx_edition.nodes import add_node, theme_chips, themeindex
@@ -62,6 +63,8 @@ from sphinx_edition.themes.passages import (
 )
 from sphinx_edition.view import THEME_SPECS
 
+_ = get_translation("edition")
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -79,6 +82,7 @@ THEME_TARGETS = RecordKind(
     ThemeTarget,
     collects="themeindex",
     object_type="theme",
+    label=_("theme"),
 )
 
 
