@@ -233,6 +233,24 @@ def test_periods_and_events_in_stand_off(tei_tree: etree._ElementTree) -> None:
     assert divs == {f"#{p.get(XML_ID)}" for p in periods}
 
 
+def test_every_pointer_resolves(tei_tree: etree._ElementTree) -> None:
+    """Every local pointer (``@corresp``, ``@target``, ``@ref`` of ``#id``) names an
+    ``xml:id`` of the document: a sub-period points at its parent period, an event at its
+    period."""
+    ids = {e.get(XML_ID) for e in tei_tree.iter() if e.get(XML_ID)}
+    pointers = [
+        (element.tag, name, pointer)
+        for element in tei_tree.iter()
+        for name in ("corresp", "target", "ref")
+        for pointer in (element.get(name) or "").split()
+        if pointer.startswith("#")
+    ]
+    assert pointers
+    assert [p for p in pointers if p[2][1:] not in ids] == []
+    within = tei_tree.findall(".//tei:listEvent[@type='periods']/tei:event[@corresp]", NS)
+    assert within, "the sub-periods point at their parents"
+
+
 def test_editorial_notes(tei_tree: etree._ElementTree) -> None:
     notes = tei_tree.findall(".//tei:body//tei:note[@type='editorial']", NS)
     sources = [(DOCS / f"{c}.md").read_text("utf-8") for c in CHAPTERS]

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sphinx_edition.records import EventInfo, PeriodInfo
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from lxml import etree
 
     from sphinx_edition.config import ThemeSpec
-    from sphinx_edition.domain import EventInfo, PeriodInfo
     from sphinx_edition.metadata import BookMetadata
     from sphinx_edition.works import Name, Work
 
@@ -131,24 +132,17 @@ def tei_header(
 
 
 def stand_off(periods: Sequence[PeriodInfo], events: Sequence[EventInfo]) -> etree._Element | None:
-    """Periods and events as ``listEvent``s, each ``event`` with its dates; or None."""
+    """Periods and events as ``listEvent``s, each ``event`` with its dates and the period
+    it belongs to (``@corresp``, the ``xml:id`` of that period's event); or None."""
     if not periods and not events:
         return None
+    anchors = {period.id: period.anchor for period in periods}
     standoff = tei("standOff")
     if periods:
         listing = sub(standoff, "listEvent", type="periods")
         for period in periods:
-            event = sub(
-                listing,
-                "event",
-                type="period",
-                subtype=period.climate,
-                from_=period.start if W3C_DATE.match(period.start) else "",
-                to=period.end if W3C_DATE.match(period.end) else "",
-                corresp=f"#{period.parent}" if period.parent else "",
-                **{XML_ID: period.anchor},
-            )
-            sub(event, "label", period.title)
+            within = anchors.get(period.parent or "")
+            event = _event(listing, period, within, from_=period.start, to=period.end)
             if period.summary or period.actors:
                 desc = sub(event, "desc", period.summary)
                 for actor in period.actors:
@@ -156,19 +150,28 @@ def stand_off(periods: Sequence[PeriodInfo], events: Sequence[EventInfo]) -> etr
     if events:
         listing = sub(standoff, "listEvent", type="events")
         for info in events:
-            event = sub(
-                listing,
-                "event",
-                type="event",
-                subtype=info.climate,
-                when=info.date if W3C_DATE.match(info.date) else "",
-                corresp=f"#period-{info.period}" if info.period else "",
-                **{XML_ID: info.anchor},
-            )
-            sub(event, "label", info.title)
+            event = _event(listing, info, anchors.get(info.period or ""), when=info.date)
             if info.summary:
                 sub(event, "desc", info.summary)
     return standoff
+
+
+def _event(
+    listing: etree._Element, info: PeriodInfo | EventInfo, within: str | None, **dates: str
+) -> etree._Element:
+    """The ``event`` of a period or an event in *listing*, with its W3C *dates* and label;
+    *within* is the ``xml:id`` of the period it belongs to."""
+    event = sub(
+        listing,
+        "event",
+        type="period" if isinstance(info, PeriodInfo) else "event",
+        subtype=info.climate,
+        **{name: value for name, value in dates.items() if W3C_DATE.match(value)},
+        corresp=f"#{within}" if within else "",
+        **{XML_ID: info.anchor},
+    )
+    sub(event, "label", info.title)
+    return event
 
 
 # -- biblStruct -----------------------------------------------------------------------------
