@@ -1,50 +1,67 @@
-"""The page's contents: the "Notes" entry added without rendering the contents again."""
+"""The page's contents: the headings made after reading (the "Notes" section) listed under
+the section that holds them, as Sphinx's writer renders a contents' entry."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from docutils import nodes
-from sphinx import addnodes
-from sphinx_edition.reader import _toc_item, _with_entry
+from lxml import html
 
 if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
     from sphinx.testing.util import SphinxTestApp
 
 
-def _entry(anchor: str, text: str, *subsections: nodes.list_item) -> nodes.list_item:
-    item = _toc_item(anchor, text)
-    if subsections:
-        item += nodes.bullet_list("", *subsections)
-    return item
+def _contents(app: SphinxTestApp) -> dict[str, Any]:
+    """The rendered contents of each page, as the theme gets them."""
+    found: dict[str, Any] = {}
+
+    def keep(
+        app: Sphinx, pagename: str, template: str, context: dict[str, Any], doctree: nodes.document
+    ) -> None:
+        if "toc" in context:
+            found[pagename] = html.fragment_fromstring(str(context["toc"]), create_parent="div")
+
+    app.connect("html-page-context", keep, priority=999)
+    app.build()
+    return found
 
 
-def _render(app: SphinxTestApp, toc: nodes.bullet_list) -> str:
-    return str(app.builder.render_partial(toc.deepcopy())["fragment"])  # type: ignore[attr-defined]
+@pytest.mark.sphinx("html", testroot="contents", freshenv=True)
+def test_notes_listed_last_under_the_page(app: SphinxTestApp) -> None:
+    """A page with sections lists "Notes" after them; a page without lists it under its
+    title; each entry links to the heading of the page's notes."""
+    contents = _contents(app)
+    chapter = contents["sections"]
+    assert [a.text_content() for a in chapter.iter("a")] == [
+        "A chapter",
+        "One section",
+        "Another section",
+        "A subsection",
+        "Notes",
+    ]
+    top = chapter.find("ul/li")
+    assert top is not None and [li.find("a").text for li in top.findall("ul/li")] == [
+        "One section",
+        "Another section",
+        "Notes",
+    ]
+    index = contents["index"]
+    assert [a.text_content() for a in index.iter("a")] == ["Contents test", "Notes"]
+    for page, toc in (("sections", chapter), ("index", index)):
+        href = toc.findall(".//a")[-1].get("href")
+        written = html.parse(str(app.outdir / f"{page}.html"))
+        assert (
+            written.xpath(f"//section[@id='{href[1:]}']/h2")[0].text_content().startswith("Notes")
+        )
 
 
-@pytest.mark.parametrize("subsections", [0, 1, 3])
-@pytest.mark.sphinx("html", testroot="reader")
-def test_notes_entry_as_the_writer_renders_it(app: SphinxTestApp, subsections: int) -> None:
-    """The edited contents are what Sphinx's writer gives for the contents with the entry
-    added as a node: the page with no subsection, and with some."""
-    subs = [_entry(f"s{n}", f"Section {n}") for n in range(subsections)]
-    toc = nodes.bullet_list("", _entry("", "Chapter", *subs))
-    with_notes = toc.deepcopy()
-    top = with_notes[0]
-    if not subsections:
-        top += nodes.bullet_list()
-    top[-1] += _toc_item("notes", "Notes")
-    assert _with_entry(_render(app, toc), "notes", "Notes") == _render(app, with_notes)
-
-
-@pytest.mark.sphinx("html", testroot="reader")
-def test_other_contents_are_rendered_again(app: SphinxTestApp) -> None:
-    """Two top entries, or words the writer would escape: no edit (the caller renders)."""
-    two = nodes.bullet_list("", _entry("", "One"), _entry("two", "Two"))
-    assert _with_entry(_render(app, two), "notes", "Notes") is None
-    one = nodes.bullet_list("", _entry("", "One"))
-    assert _with_entry(_render(app, one), "notes", "Notes & more") is None
-    assert _with_entry(_render(app, one), 'no"tes', "Notes") is None
-    assert isinstance(one[0][0], addnodes.compact_paragraph)
+@pytest.mark.sphinx("html", testroot="contents", freshenv=True)
+def test_a_page_without_notes_keeps_its_contents(app: SphinxTestApp) -> None:
+    contents = _contents(app)
+    assert [a.text_content() for a in contents["plain"].iter("a")] == [
+        "A page without notes",
+        "Its section",
+    ]

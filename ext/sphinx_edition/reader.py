@@ -324,39 +324,6 @@ def _toc_item(anchor: str, text: str) -> nodes.list_item:
     return nodes.list_item("", addnodes.compact_paragraph("", "", reference))
 
 
-#: An entry of a page's contents as Sphinx's HTML writer renders it.
-_TOC_ENTRY = '<li><a class="reference internal" href="#{anchor}">{text}</a></li>\n'
-
-
-def _with_entry(toc: str, anchor: str, text: str) -> str | None:
-    """*toc*, the rendered contents of a page with one top entry, with an entry for
-    *anchor* added at the end of that entry's subsections, as the writer renders it; None
-    when the contents (or the words) have another shape.
-
-    Rendering the contents again costs a docutils writer per page (a tenth of a second
-    on the benchmark's book of 250 chapters); every page that only gains its notes takes
-    this way, and ``tests/test_reader.py`` checks it against the writer's own output.
-    """
-    if not re.fullmatch(r"[\w.-]+", anchor) or not re.fullmatch(r"\w[\w ]*", text):
-        return None  # nothing the writer would escape
-    depth = tops = 0
-    for tag in re.finditer(r"<(/?)(ul|li)\b[^>]*>", toc):
-        closing, name = tag.group(1), tag.group(2)
-        if name == "ul":
-            depth += -1 if closing else 1
-        elif not closing and depth == 1:
-            tops += 1
-    if tops != 1 or depth != 0:
-        return None
-    entry = _TOC_ENTRY.format(anchor=anchor, text=text)
-    with_list, without = "</ul>\n</li>\n</ul>\n", "</a></li>\n</ul>\n"
-    if toc.endswith(with_list):
-        return toc[: -len(with_list)] + entry + with_list
-    if toc.endswith(without):
-        return toc[: -len(without)] + "</a><ul>\n" + entry + "</ul>\n</li>\n</ul>\n"
-    return None
-
-
 def extend_page_toc(
     app: Sphinx,
     pagename: str,
@@ -372,12 +339,6 @@ def extend_page_toc(
     added = _added_headings(doctree, get_view(app.env).may_hold(builder, pagename, "themeindex"))
     if not added:
         return
-    if len(added) == 1 and added[0][0].parent is doctree:
-        # Only the notes, under one of the page's top sections: the common page.
-        edited = _with_entry(str(context["toc"]), added[0][1], added[0][2])
-        if edited is not None:
-            context["toc"], context["edition_toc_extended"] = edited, True
-            return
     toc = document_toc(app.env, pagename, builder.tags)
     items = {str(ref["anchorname"]): ref.parent.parent for ref in toc.findall(nodes.reference)}
     top = next(iter(toc.findall(nodes.list_item)), None)
