@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,34 @@ def test_download_links_on_read_the_docs_are_its_own(
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
     assert soup.select_one("a.edition-download-pdf")["href"] == "/_/downloads/fr/stable/pdf/"
     assert soup.select_one("a.edition-download-epub")["href"] == "/_/downloads/fr/stable/epub/"
+
+
+@pytest.mark.parametrize(
+    ("builder", "page", "href"),
+    [
+        ("dirhtml", "chapter/index.html", "../downloads/reader.pdf"),
+        ("singlehtml", "index.html", "downloads/reader.pdf"),
+    ],
+)
+def test_one_download_bar_per_page_of_every_browser_build(
+    make_app: Callable[..., SphinxTestApp],
+    rootdir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    builder: str,
+    page: str,
+    href: str,
+) -> None:
+    """Each page gets one bar (singlehtml's one page too), its links relative to the page,
+    and the bar is not text of the page: the search index does not hold its words."""
+    monkeypatch.delenv("READTHEDOCS", raising=False)
+    src = tmp_path / "reader"
+    shutil.copytree(rootdir / "test-reader", src)
+    app = make_app(builder, srcdir=src, freshenv=True)
+    app.build()
+    soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "lxml")
+    assert len(soup.select("nav.edition-downloads")) == 1
+    assert soup.select_one("a.edition-download-pdf")["href"] == href
+    if builder == "dirhtml":  # singlehtml has no search index
+        index = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+        assert "download" not in index.lower()

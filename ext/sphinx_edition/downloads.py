@@ -1,7 +1,9 @@
 """Download links: the formats of ``edition_downloads``, linked at the top of every page.
 
-The links go in the page body, which every HTML theme shows as the content, so no template
-is needed; the files are ``downloads/<basename>.<format>`` next to the HTML
+The links are a node put at the top of each page's tree (:class:`download_bar`) and
+written by the HTML writer into the page body, which every HTML theme shows as the
+content, so no template is needed; the node holds no text, so neither the search index
+nor a page's description reads it.  The files are ``downloads/<basename>.<format>`` next to the HTML
 (:func:`download_basename`), or Read the Docs' own downloads where it builds them.
 """
 
@@ -13,16 +15,21 @@ import unicodedata
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.locale import get_translation
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
 
-from sphinx_edition.builders import for_browser
+from sphinx_edition.builders import BROWSER_BUILDERS
 from sphinx_edition.config import _conf_location
+from sphinx_edition.nodes import add_node
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
+    from sphinx.writers.html5 import HTML5Translator
 
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
@@ -118,13 +125,28 @@ def validate_downloads(app: Sphinx, config: Config) -> None:
         config.edition_download_basename = ""
 
 
-def download_links(app: Sphinx, context: dict[str, Any]) -> str:
-    """The download links of a page: a navigation landmark with one link per format."""
-    basename = download_basename(app.config)
+class download_bar(nodes.General, nodes.Element):  # type: ignore[misc,unused-ignore]
+    """The download links of a page, written from the configuration by the HTML writer."""
+
+
+class AddDownloadBar(SphinxPostTransform):
+    """Put the download links at the top of every page of a browser build."""
+
+    default_priority = 900
+    builders = BROWSER_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        if self.config.edition_downloads:
+            self.document.insert(0, download_bar())
+
+
+def download_links(builder: Builder, pagename: str) -> str:
+    """The download links of *pagename*: a navigation landmark with one link per format."""
+    basename = download_basename(builder.config)
     on_rtd = os.environ.get("READTHEDOCS") == "True"
     missing = _("Not in this build.")
     items = []
-    for fmt in app.config.edition_downloads:
+    for fmt in builder.config.edition_downloads:
         label, media_type = DOWNLOAD_FORMATS[fmt]
         filename = f"{basename}.{fmt}"
         if on_rtd and fmt in READTHEDOCS_FORMATS:
@@ -133,7 +155,8 @@ def download_links(app: Sphinx, context: dict[str, Any]) -> str:
             version = os.environ.get("READTHEDOCS_VERSION", "latest")
             href = f"/_/downloads/{language}/{version}/{fmt}/"
         else:
-            href = context["pathto"](f"{DOWNLOADS_DIR}/{filename}", 1)
+            # As the page's ``pathto(…, resource=True)``: relative to the page's own URI.
+            href = relative_uri(builder.get_target_uri(pagename), f"{DOWNLOADS_DIR}/{filename}")
         items.append(
             f'<li><a class="edition-download edition-download-{fmt}" href="{escape(href)}" '
             f'type="{media_type}" download="{escape(filename)}" '
@@ -147,23 +170,9 @@ def download_links(app: Sphinx, context: dict[str, Any]) -> str:
     )
 
 
-def add_downloads(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    """Put the download links at the top of the body of every page of the book.
-
-    The body is what every theme shows as the page's content, so the links need no
-    template; pages made from a template alone (search, index) have no body and no links.
-    """
-    if not for_browser(app.builder) or not app.config.edition_downloads:
-        return
-    if doctree is None or not isinstance(context.get("body"), str):
-        return
-    context["body"] = download_links(app, context) + context["body"]
+def visit_download_bar_html(self: HTML5Translator, node: download_bar) -> None:
+    self.body.append(download_links(self.builder, self.builder.current_docname))
+    raise nodes.SkipNode
 
 
 def setup_downloads(app: Sphinx) -> None:
@@ -174,4 +183,5 @@ def setup_downloads(app: Sphinx) -> None:
     #: The downloads' file name without extension (default: ``epub_basename``).
     app.add_config_value("edition_download_basename", "", "html", types=frozenset({str}))
     app.connect("config-inited", validate_downloads)
-    app.connect("html-page-context", add_downloads)
+    add_node(app, download_bar, html=(visit_download_bar_html, None))
+    app.add_post_transform(AddDownloadBar)
