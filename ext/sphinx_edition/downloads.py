@@ -17,7 +17,6 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from sphinx_edition.builders import for_browser
-from sphinx_edition.config import _conf_location
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -63,59 +62,6 @@ def download_basename(config: Config) -> str:
         if isinstance(name, str) and name:
             return name
     return slug(str(config.project)) or "book"
-
-
-def validate_downloads(app: Sphinx, config: Config) -> None:
-    """Keep the known formats of ``edition_downloads``, once each; warn about the others."""
-    value = config.edition_downloads
-    location = _conf_location(app, "edition_downloads")
-    known = ", ".join(DOWNLOAD_FORMATS)
-    if not isinstance(value, list | tuple):
-        logger.warning(
-            "edition_downloads must be a list of formats among %s, not %s; no download link "
-            "is shown",
-            known,
-            type(value).__name__,
-            location=location,
-            type="edition",
-            subtype="downloads",
-        )
-        config.edition_downloads = []
-        return
-    clean: list[str] = []
-    for fmt in value:
-        if fmt not in DOWNLOAD_FORMATS:
-            logger.warning(
-                "edition_downloads: unknown format %r; expected one of %s",
-                fmt,
-                known,
-                location=location,
-                type="edition",
-                subtype="downloads",
-            )
-        elif fmt in clean:
-            logger.warning(
-                "edition_downloads: %r is listed twice",
-                fmt,
-                location=location,
-                type="edition",
-                subtype="downloads",
-            )
-        else:
-            clean.append(fmt)
-    if clean != value:
-        config.edition_downloads = clean
-    basename = config.edition_download_basename
-    if not isinstance(basename, str) or "/" in basename or "\\" in basename:
-        logger.warning(
-            "edition_download_basename must be a file name without a directory, not %r; using %r",
-            basename,
-            config.epub_basename,
-            location=_conf_location(app, "edition_download_basename"),
-            type="edition",
-            subtype="downloads",
-        )
-        config.edition_download_basename = ""
 
 
 def download_links(app: Sphinx, context: dict[str, Any]) -> str:
@@ -167,11 +113,5 @@ def add_downloads(
 
 
 def setup_downloads(app: Sphinx) -> None:
-    """Register ``edition_downloads`` and ``edition_download_basename`` and the links."""
-    #: Formats to offer for download on every page, among ``pdf``, ``epub``, ``tei``,
-    #: ``bib`` and ``ris`` (the files are published in ``downloads/`` next to the HTML).
-    app.add_config_value("edition_downloads", [], "html", types=frozenset({list}))
-    #: The downloads' file name without extension (default: ``epub_basename``).
-    app.add_config_value("edition_download_basename", "", "html", types=frozenset({str}))
-    app.connect("config-inited", validate_downloads)
+    """Register the download links."""
     app.connect("html-page-context", add_downloads)
