@@ -10,19 +10,19 @@ from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-from sphinx_edition.config import ThemeSpec, theme_specs
+from sphinx_edition.config import EDITION_CONFIG, ThemeSpec, assignment_lines, theme_specs
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 
 
-def _app(root: str, tmp_path: Path, conf_tail: str) -> SphinxTestApp:
+def _app(root: str, tmp_path: Path, conf_tail: str, **overrides: Any) -> SphinxTestApp:
     """Build a copy of *root* whose conf.py ends with *conf_tail* instead."""
     src = tmp_path / "src"
     shutil.copytree(ROOTS / f"test-{root}", src)
     conf = src / "conf.py"
     text = conf.read_text(encoding="utf-8")
     conf.write_text(text.split("edition_themes")[0] + conf_tail, encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=src)
+    app = SphinxTestApp("html", srcdir=src, confoverrides=overrides)
     try:
         app.build()
     finally:
@@ -110,3 +110,108 @@ def test_a_valid_configuration_gives_no_warning(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == ""
     assert list(theme_specs(app.config)) == ["arms", "nato", "aid"]
     assert app.config.edition_theme_excerpt_chars == 40
+
+
+def _line(app: SphinxTestApp, name: str) -> int:
+    """The line of the last assignment to *name* in the app's conf.py."""
+    lines = (app.srcdir / "conf.py").read_text(encoding="utf-8").splitlines()
+    return max(n for n, text in enumerate(lines, 1) if text.startswith(f"{name} ="))
+
+
+# -- the table ------------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="themes")
+def test_every_edition_value_is_declared_in_the_table(app: SphinxTestApp) -> None:
+    known = {name for name in app.config.values if name.startswith("edition_")}
+    table = [setting.name for setting in EDITION_CONFIG]
+    assert len(table) == len(set(table)), "a value is declared twice"
+    assert known == set(table), sorted(known ^ set(table))
+    for setting in EDITION_CONFIG:
+        registered = app.config.values[setting.name]
+        assert registered.default == setting.default, setting.name
+        assert registered.default is not setting.default or not isinstance(
+            setting.default, list | dict
+        ), f"{setting.name}: the table's default is shared with the build"
+        assert registered.rebuild == setting.rebuild, setting.name
+        assert registered.valid_types == setting.types, setting.name
+        assert setting.doc, f"{setting.name} has no description"
+        # A valid default passes its own validator as it is.
+        checked = setting.validator(setting.default, app.config)
+        assert checked.problems == (), setting.name
+        assert checked.value is setting.default, setting.name
+
+
+def test_a_bad_value_warns_at_its_line_of_conf_py(tmp_path: Path) -> None:
+    app = _app(
+        "themes-badconf",
+        tmp_path,
+        'edition_themes = {"ok": "OK"}\n'
+        "edition_sidenotes = False\n\n"
+        "# the value in force is the last one\n"
+        'edition_sidenotes = "yes"\n'
+        'edition_downloads = ["pdf", "docx"]\n',
+    )
+    warnings = app.warning.getvalue()
+    conf = re.escape(str(app.srcdir / "conf.py"))
+    line = _line(app, "edition_sidenotes")
+    assert re.search(
+        rf"{conf}:{line}: WARNING: edition_sidenotes must be True or False, not 'yes'; "
+        r"using True \[edition\.reader\]",
+        warnings,
+    ), warnings
+    assert re.search(
+        rf"{conf}:{_line(app, 'edition_downloads')}: WARNING: edition_downloads: unknown "
+        r"format 'docx'; expected one of pdf, epub, tei, bib, ris \[edition\.downloads\]",
+        warnings,
+    ), warnings
+    assert app.config.edition_sidenotes is True
+    assert app.config.edition_downloads == ["pdf"]
+    # Sphinx's own type check comes after ours: it finds nothing left to say.
+    assert "The config value" not in warnings
+
+
+def test_every_value_of_the_wrong_type_warns_and_falls_back(tmp_path: Path) -> None:
+    tail = "".join(f"{setting.name} = 2.5\n" for setting in EDITION_CONFIG)
+    app = _app("themes-badconf", tmp_path, tail)
+    warnings = app.warning.getvalue()
+    conf = re.escape(str(app.srcdir / "conf.py"))
+    for setting in EDITION_CONFIG:
+        assert re.search(
+            rf"{conf}:{_line(app, setting.name)}: WARNING: {setting.name}\b.*\b(2\.5|float)\b.* "
+            rf"\[edition\.{setting.subtype}\]",
+            warnings,
+        ), (setting.name, warnings)
+        assert getattr(app.config, setting.name) == setting.default, setting.name
+    assert "Traceback" not in warnings
+    assert "The config value" not in warnings
+
+
+def test_a_value_not_assigned_in_conf_py_warns_at_the_file(tmp_path: Path) -> None:
+    app = _app(
+        "themes-badconf",
+        tmp_path,
+        'edition_themes = {"ok": "OK"}\n',
+        edition_theme_excerpt_chars=3,
+    )
+    conf = re.escape(str(app.srcdir / "conf.py"))
+    assert re.search(
+        rf"{conf}:: WARNING: edition_theme_excerpt_chars must be an integer",
+        app.warning.getvalue(),
+    ), app.warning.getvalue()
+
+
+def test_assignment_lines_are_those_of_the_top_level() -> None:
+    source = (
+        "a = 1\n"
+        "b, (c, *d) = 2, (3, 4)\n"
+        "e: int = 5\n"
+        "if True:\n"
+        "    a = 6\n"
+        "def f():\n"
+        "    e = 7\n"
+        "e += 8\n"
+        "a = b = 9\n"
+    )
+    assert assignment_lines(source) == {"a": 9, "b": 9, "c": 2, "d": 2, "e": 8}
+    assert assignment_lines("a = (\n") == {}

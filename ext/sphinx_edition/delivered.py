@@ -235,12 +235,7 @@ def delivered_of(env: BuildEnvironment) -> Mapping[int, DeliveredNote]:
 
 
 def setup_delivered(app: Sphinx) -> None:
-    """Register the delivered readings' configuration, node and reading."""
-    #: Path (relative to the source folder) of a JSON file of the notes as delivered,
-    #: keyed by the book-wide note number.
-    app.add_config_value("edition_delivered_notes", "", "env", types=frozenset({str}))
-    #: The ``.bib`` field that holds an entry's delivered form (ignored by styles).
-    app.add_config_value("edition_delivered_field", "x-delivered", "env", types=frozenset({str}))
+    """Register the delivered readings' node and reading."""
     app.add_node(
         delivered_reading,
         html=(visit_delivered_html, depart_delivered_html),

@@ -22,7 +22,6 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from sphinx_edition.builders import BROWSER_BUILDERS
-from sphinx_edition.config import _conf_location
 from sphinx_edition.nodes import add_node
 
 if TYPE_CHECKING:
@@ -70,59 +69,6 @@ def download_basename(config: Config) -> str:
         if isinstance(name, str) and name:
             return name
     return slug(str(config.project)) or "book"
-
-
-def validate_downloads(app: Sphinx, config: Config) -> None:
-    """Keep the known formats of ``edition_downloads``, once each; warn about the others."""
-    value = config.edition_downloads
-    location = _conf_location(app, "edition_downloads")
-    known = ", ".join(DOWNLOAD_FORMATS)
-    if not isinstance(value, list | tuple):
-        logger.warning(
-            "edition_downloads must be a list of formats among %s, not %s; no download link "
-            "is shown",
-            known,
-            type(value).__name__,
-            location=location,
-            type="edition",
-            subtype="downloads",
-        )
-        config.edition_downloads = []
-        return
-    clean: list[str] = []
-    for fmt in value:
-        if fmt not in DOWNLOAD_FORMATS:
-            logger.warning(
-                "edition_downloads: unknown format %r; expected one of %s",
-                fmt,
-                known,
-                location=location,
-                type="edition",
-                subtype="downloads",
-            )
-        elif fmt in clean:
-            logger.warning(
-                "edition_downloads: %r is listed twice",
-                fmt,
-                location=location,
-                type="edition",
-                subtype="downloads",
-            )
-        else:
-            clean.append(fmt)
-    if clean != value:
-        config.edition_downloads = clean
-    basename = config.edition_download_basename
-    if not isinstance(basename, str) or "/" in basename or "\\" in basename:
-        logger.warning(
-            "edition_download_basename must be a file name without a directory, not %r; using %r",
-            basename,
-            config.epub_basename,
-            location=_conf_location(app, "edition_download_basename"),
-            type="edition",
-            subtype="downloads",
-        )
-        config.edition_download_basename = ""
 
 
 class download_bar(nodes.General, nodes.Element):  # type: ignore[misc,unused-ignore]
@@ -176,12 +122,6 @@ def visit_download_bar_html(self: HTML5Translator, node: download_bar) -> None:
 
 
 def setup_downloads(app: Sphinx) -> None:
-    """Register ``edition_downloads`` and ``edition_download_basename`` and the links."""
-    #: Formats to offer for download on every page, among ``pdf``, ``epub``, ``tei``,
-    #: ``bib`` and ``ris`` (the files are published in ``downloads/`` next to the HTML).
-    app.add_config_value("edition_downloads", [], "html", types=frozenset({list}))
-    #: The downloads' file name without extension (default: ``epub_basename``).
-    app.add_config_value("edition_download_basename", "", "html", types=frozenset({str}))
-    app.connect("config-inited", validate_downloads)
+    """Register the download links."""
     add_node(app, download_bar, html=(visit_download_bar_html, None))
     app.add_post_transform(AddDownloadBar)

@@ -37,7 +37,6 @@ from sphinx.util.osutil import relative_uri
 
 from sphinx_edition.book import LazyMapping
 from sphinx_edition.builders import for_browser
-from sphinx_edition.config import _conf_location
 from sphinx_edition.domain import TOCTREE_ORDER, get_domain, toctree_order
 from sphinx_edition.downloads import DOWNLOADS_DIR, download_basename
 from sphinx_edition.registry import ComputeStep, add_compute_step
@@ -59,23 +58,6 @@ WORKS_DIR = "works"
 
 # -- configuration --------------------------------------------------------------------------
 
-#: The keys of ``edition_metadata`` and the type of each value.
-METADATA_KEYS: dict[str, type] = {
-    "title": str,
-    "subtitle": str,
-    "authors": list,
-    "date": str,
-    "language": str,
-    "publisher": str,
-    "place": str,
-    "url": str,
-    "pdf_url": str,
-    "description": str,
-    "rights": str,
-    "edition": str,
-    "identifier": str,
-}
-
 #: Sphinx's ``author`` when a project sets none: not a name to publish.
 UNSET_AUTHORS = {"", "unknown", "Author name not set"}
 
@@ -96,50 +78,6 @@ class BookMetadata(NamedTuple):
     rights: str
     edition: str
     identifier: str
-
-
-def validate_metadata(app: Sphinx, config: Config) -> None:
-    """Check ``edition_metadata`` once; drop (with a warning) every key or value not valid."""
-    value = config.edition_metadata
-    location = _conf_location(app, "edition_metadata")
-    if not isinstance(value, dict):
-        logger.warning(
-            "edition_metadata must be a dict, not %s; it is ignored",
-            type(value).__name__,
-            location=location,
-            type="edition",
-            subtype="metadata",
-        )
-        config.edition_metadata = {}
-        return
-    clean: dict[str, Any] = {}
-    for key, item in value.items():
-        expected = METADATA_KEYS.get(key)
-        if expected is None:
-            problem = f"unknown key {key!r}; known keys: {', '.join(METADATA_KEYS)}"
-        elif expected is list and isinstance(item, str):
-            clean[key] = [item]
-            continue
-        elif expected is list and not (
-            isinstance(item, list | tuple) and all(isinstance(a, str) for a in item)
-        ):
-            problem = f"{key!r} must be a list of names"
-        elif expected is str and not isinstance(item, str):
-            problem = f"{key!r} must be a string, not {type(item).__name__}"
-        elif key == "date" and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", str(item)):
-            problem = f"'date' must be YYYY, YYYY-MM or YYYY-MM-DD, not {item!r}"
-        else:
-            clean[key] = list(item) if expected is list else item
-            continue
-        logger.warning(
-            "edition_metadata: %s",
-            problem,
-            location=location,
-            type="edition",
-            subtype="metadata",
-        )
-    if clean != value:
-        config.edition_metadata = clean
 
 
 def _year_of(copyright_text: str) -> str:
@@ -523,14 +461,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def setup_metadata(app: Sphinx) -> None:
-    """Register ``edition_metadata``, the page metadata, COinS and the bibliography exports."""
-    #: The book's metadata, over the defaults taken from the Sphinx configuration: ``title``
-    #: (``project``), ``subtitle``, ``authors`` (a list; ``author`` unless it is unset),
-    #: ``date`` (YYYY[-MM[-DD]]; the last year of ``copyright``), ``language``, ``publisher``,
-    #: ``place``, ``url`` (``html_baseurl``), ``pdf_url`` (the PDF download), ``description``,
-    #: ``rights`` (``copyright``), ``edition`` (``release``) and ``identifier`` (the url).
-    app.add_config_value("edition_metadata", {}, "html", types=frozenset({dict}))
-    app.connect("config-inited", validate_metadata)
+    """Register the page metadata, COinS and the bibliography exports."""
     add_compute_step(app, ComputeStep(CATALOGUE, catalogue, after=(TOCTREE_ORDER,)))
     app.connect("html-page-context", add_page_metadata)
     app.connect("doctree-resolved", add_entry_extras)

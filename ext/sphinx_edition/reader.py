@@ -415,10 +415,6 @@ def sidenotes_meta(
 def setup_reader(app: Sphinx) -> None:
     """Register paragraph anchors and links, note previews and sidenotes, the notes'
     heading, download links and the assets."""
-    #: Set the notes in the right margin beside their marks on wide screens (furo, when its
-    #: "On this page" column is shown); below that width, and in other themes, notes are
-    #: previewed in a popover and read at the end of the page.
-    app.add_config_value("edition_sidenotes", True, "html", types=frozenset({bool}))
     setup_downloads(app)
     app.add_node(
         paragraph_link,

@@ -158,12 +158,5 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
 
 
 def setup_tei(app: Sphinx) -> None:
-    """Register the ``tei`` builder and its configuration."""
-    #: Paragraphs of the TEI header's ``sourceDesc``: the source the edition was made from.
-    app.add_config_value("edition_tei_source", [], "env", types=frozenset({list, tuple}))
-    #: Paragraphs of the ``editorialDecl``: the editorial principles of the edition.
-    app.add_config_value("edition_tei_principles", [], "env", types=frozenset({list, tuple}))
-    #: The documents of the TEI ``body`` in order; by default those of the root document's
-    #: first table of contents.
-    app.add_config_value("edition_tei_documents", [], "env", types=frozenset({list, tuple}))
+    """Register the ``tei`` builder."""
     app.add_builder(TEIBuilder)
