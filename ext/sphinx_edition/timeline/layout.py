@@ -1,9 +1,10 @@
 """The timeline's geometry: where every bar, marker, label and barometer band goes.
 
 Pure functions of the entries (no Sphinx, no builder): :func:`layout` places everything on a
-proportional axis and returns a :class:`Figure`, which :mod:`.svg` and :mod:`.tikz` only
-translate, so HTML, ePub and the PDF draw the same picture.  All lengths are SVG user units
-(y grows downwards); TikZ maps the same width onto ``\\linewidth``.
+proportional axis and returns a :class:`Figure`, which :func:`.paint.paint` walks once for
+the painters of :mod:`.svg` and :mod:`.tikz`, so HTML, ePub and the PDF draw the same
+picture.  All lengths are SVG user units (y grows downwards); TikZ maps the same width onto
+``\\linewidth``.
 """
 
 from __future__ import annotations
