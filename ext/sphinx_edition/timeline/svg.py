@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from sphinx_edition.timeline.layout import Bar, Figure, Label, Marker, Segment
 
+#: How a climate's outline is dashed (solid when not named).
 DASHES = {"tension": "5 3", "mixed": "2 2"}
 
 #: The figure's groups in drawing order, each with its opening tag.
