@@ -7,6 +7,7 @@ import shutil
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 from zipfile import ZipFile
 
 import pytest
@@ -24,7 +25,11 @@ from sphinx_edition.timeline import (
     WIDTH,
     Bar,
     Entry,
+    Figure,
+    SvgPainter,
+    TikzPainter,
     layout,
+    paint,
     render_svg,
     render_tikz,
 )
@@ -584,3 +589,101 @@ def test_barometer_bands_are_placed_once_and_drawn_alike() -> None:
     ]
     for drawn in (in_svg, in_tikz):
         assert drawn == [pytest.approx(band, abs=0.1) for band in expected]
+
+
+# -- one walk, two painters -----------------------------------------------------------------
+
+
+def _sample() -> Figure:
+    """Periods on two depths and events of every climate, with titles that need escaping."""
+    periods = [
+        _entry("period", n, date(1992 + 4 * n, 1, 1), 1200, n % 2, f"P{n} <&> 100% $_{{x}}#")
+        for n in range(4)
+    ]
+    events = [_entry("event", n, date(1993 + 3 * n, 6, 1), 0, 0, "e") for n in range(5)]
+    numbers = {e.id: n for n, e in enumerate(events, 1)}
+    return layout(periods, events, (periods[0].first, periods[-1].last), numbers)
+
+
+class _Recorder:
+    """A painter that records every call of the walk, then passes it to *painter*."""
+
+    def __init__(self, painter: Any) -> None:
+        self.painter = painter
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self.painter, name)
+
+        def record(*args: Any) -> Any:
+            self.calls.append((name, args))
+            return method(*args)
+
+        return record
+
+
+def test_both_painters_get_every_element_once_in_drawing_order() -> None:
+    figure = _sample()
+    svg, tikz = _Recorder(SvgPainter()), _Recorder(TikzPainter(_Latex()))  # type: ignore[arg-type]
+    assert paint(figure, svg) == render_svg(figure)
+    assert paint(figure, tikz) == render_tikz(figure, _Latex())  # type: ignore[arg-type]
+    assert svg.calls == tikz.calls
+    names = [name for name, _ in svg.calls]
+    assert names[0] == "start"
+    assert names[-1] == "finish"
+    drawn: dict[str, list[Any]] = {}
+    for name, args in svg.calls:
+        drawn.setdefault(name, []).append(args[0] if args else None)
+    assert drawn["grid_line"] == drawn["tick"] == list(figure.grid)
+    assert drawn["lane"] == list(figure.lanes)
+    assert drawn["period"] == list(figure.bars)
+    assert drawn["event"] == list(figure.markers)
+    assert drawn["band"] == list(figure.segments)
+    assert drawn["dot"] == list(figure.dots)
+    assert drawn["axis"] == [figure.axis_y]
+    assert drawn["barometer_line"] == [figure.barometer_mid]
+    # what is drawn over what: grid, lanes, bars, axis, markers, then the barometer
+    order = list(dict.fromkeys(names))
+    assert order == [
+        "start",
+        "grid_line",
+        "lane",
+        "period",
+        "axis",
+        "tick",
+        "event",
+        "barometer_title",
+        "band",
+        "barometer_line",
+        "dot",
+        "finish",
+    ]
+
+
+class _MarkedLatex(_Latex):
+    """A translator whose encoding is visible: every text it escapes comes back in guillemets."""
+
+    def encode(self, text: str) -> str:
+        return f"«{text}»"
+
+
+def test_the_painters_escape_every_text_of_the_figure() -> None:
+    figure = _sample()
+    texts = [
+        *(label.text for label in figure.lanes),
+        *(bar.title for bar in figure.bars),
+        figure.barometer_title.text,
+    ]
+    tikz = render_tikz(figure, _MarkedLatex())  # type: ignore[arg-type]
+    for text in texts:
+        # written, and never but escaped
+        assert tikz.count(text) == tikz.count(f"«{text}»") > 0
+    svg = etree.fromstring(render_svg(figure).encode("utf-8"))
+    written = {el.text for el in svg.iter(f"{SVG}text", f"{SVG}title")}
+    assert set(texts) <= written
+    tooltips = {*(bar.tooltip for bar in figure.bars), *(m.tooltip for m in figure.markers)}
+    assert tooltips <= written
+    assert {a.get(XLINK) for a in svg.iter(f"{SVG}a")} == {
+        *(bar.href for bar in figure.bars),
+        *(m.href for m in figure.markers),
+    }

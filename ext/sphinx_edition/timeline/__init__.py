@@ -5,7 +5,8 @@ Data flow, one module per step:
 * :mod:`.directive` — the directive leaves a placeholder; at ``doctree-resolved`` the
   renderer reads the domain and puts the figure and its table in its place;
 * :mod:`.layout` — pure geometry: bars, markers, the barometer's bands, year ticks;
-* :mod:`.svg` and :mod:`.tikz` — the same layout written for HTML/ePub and for LaTeX.
+* :mod:`.paint` — one walk over the laid-out figure, handing each element to a painter;
+* :mod:`.svg` and :mod:`.tikz` — the painters that write it for HTML/ePub and for LaTeX.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ from sphinx_edition.timeline.layout import (
     Segment,
     layout,
 )
-from sphinx_edition.timeline.svg import render_svg, visit_figure_html
-from sphinx_edition.timeline.tikz import render_tikz, visit_figure_latex
+from sphinx_edition.timeline.paint import Painter, paint
+from sphinx_edition.timeline.svg import SvgPainter, render_svg, visit_figure_html
+from sphinx_edition.timeline.tikz import TikzPainter, render_tikz, visit_figure_latex
 from sphinx_edition.view import TIMELINE
 
 if TYPE_CHECKING:
@@ -67,10 +69,14 @@ __all__ = [
     "Figure",
     "Label",
     "Marker",
+    "Painter",
     "Segment",
+    "SvgPainter",
+    "TikzPainter",
     "TimelineDirective",
     "TimelineRenderer",
     "layout",
+    "paint",
     "render_svg",
     "render_tikz",
     "render_timelines",

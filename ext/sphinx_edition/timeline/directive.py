@@ -8,8 +8,8 @@ so that the page is re-written whenever a period or an event changes anywhere (s
 * a :class:`timeline_figure`: proportional axis, period bars (sub-periods on their own lanes),
   numbered event markers, and the *relations barometer* (the climate over time: cooperation
   above the line, tension below, mixed on it).  Its :class:`~.layout.Figure` is placed by
-  :func:`~.layout.layout`; HTML and ePub draw it as inline SVG (:mod:`.svg`), LaTeX as TikZ
-  (:mod:`.tikz`);
+  :func:`~.layout.layout` and walked once by :func:`~.paint.paint`; HTML and ePub draw it as
+  inline SVG (:mod:`.svg`), LaTeX as TikZ (:mod:`.tikz`);
 * a table with the same data, which every builder writes (text output, screen readers).
 """
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html
+from html import escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -15,14 +15,28 @@ from sphinx_edition.timeline.layout import (
     GUTTER,
     RIGHT,
     WIDTH,
-    Figure,
     coord,
 )
+from sphinx_edition.timeline.paint import paint
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
+    from sphinx_edition.timeline.layout import Bar, Figure, Label, Marker, Segment
+
+#: How a climate's outline is dashed (solid when not named).
 DASHES = {"tension": "5 3", "mixed": "2 2"}
+
+#: The figure's groups in drawing order, each with its opening tag.
+GROUPS = {
+    "grid": '<g class="edition-tl-grid" stroke="currentColor" stroke-opacity="0.18">',
+    "lanes": '<g class="edition-tl-lanes" text-anchor="end" font-size="11">',
+    "periods": '<g class="edition-tl-periods">',
+    "axis": '<g class="edition-tl-axis" stroke="currentColor">',
+    "years": '<g class="edition-tl-years" text-anchor="middle" font-size="11">',
+    "events": '<g class="edition-tl-events" text-anchor="middle" font-size="10">',
+    "barometer": '<g class="edition-tl-barometer">',
+}
 
 
 def _climate_attrs(climate: str, fill_opacity: str) -> str:
@@ -34,88 +48,123 @@ def _climate_attrs(climate: str, fill_opacity: str) -> str:
     return attrs
 
 
-def render_svg(figure: Figure) -> str:
-    """The figure as inline SVG (valid in HTML5 and in ePub's XHTML)."""
-    e = html.escape
-    out = [
-        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        f'class="edition-timeline-svg" viewBox="0 0 {WIDTH} {coord(figure.height)}" '
-        'font-size="12" fill="currentColor">',
-        f"<title>{e(figure.title)}</title>",
-        f"<desc>{e(figure.description)}</desc>",
-        '<g class="edition-tl-grid" stroke="currentColor" stroke-opacity="0.18">',
-    ]
-    for tick in figure.grid:
-        out.append(
-            f'<line x1="{coord(tick.x)}" y1="{coord(figure.grid_top)}" x2="{coord(tick.x)}" '
-            f'y2="{coord(figure.grid_bottom)}"/>'
+class SvgPainter:
+    """A :class:`~.paint.Painter` writing inline SVG; every text is escaped for XML.
+
+    Elements arrive in drawing order but go to their group: a year's tick and its label
+    arrive together and belong to the axis and to the years.
+    """
+
+    def __init__(self) -> None:
+        self._head: list[str] = []
+        self._groups = {name: [tag] for name, tag in GROUPS.items()}
+
+    def start(self, figure: Figure) -> None:
+        """The ``svg`` element, its title and its description."""
+        self._head = [
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'class="edition-timeline-svg" viewBox="0 0 {WIDTH} {coord(figure.height)}" '
+            'font-size="12" fill="currentColor">',
+            f"<title>{escape(figure.title)}</title>",
+            f"<desc>{escape(figure.description)}</desc>",
+        ]
+
+    def grid_line(self, tick: Label, top: float, bottom: float) -> None:
+        """A year's line across the figure."""
+        self._groups["grid"].append(
+            f'<line x1="{coord(tick.x)}" y1="{coord(top)}" x2="{coord(tick.x)}" '
+            f'y2="{coord(bottom)}"/>'
         )
-    out.append("</g>")
-    out.append('<g class="edition-tl-lanes" text-anchor="end" font-size="11">')
-    out += [f'<text x="{coord(t.x)}" y="{coord(t.y)}">{e(t.text)}</text>' for t in figure.lanes]
-    out.append("</g>")
-    out.append('<g class="edition-tl-periods">')
-    for bar in figure.bars:
+
+    def lane(self, label: Label) -> None:
+        """A lane's name, right-aligned in the gutter."""
+        self._groups["lanes"].append(_text(label))
+
+    def period(self, bar: Bar) -> None:
+        """A period's bar and title in one link, with the period's tooltip."""
         anchor = ' text-anchor="end"' if bar.label_end else ""
-        out.append(
-            f'<a xlink:href="{e(bar.href)}" class="edition-tl-period">'
-            f"<title>{e(bar.tooltip)}</title>"
+        self._groups["periods"].append(
+            f'<a xlink:href="{escape(bar.href)}" class="edition-tl-period">'
+            f"<title>{escape(bar.tooltip)}</title>"
             f'<rect class="edition-tl-bar edition-climate-{bar.climate or "unknown"}" '
             f'x="{coord(bar.x0)}" y="{coord(bar.lane_y)}" width="{coord(bar.x1 - bar.x0)}" '
             f'height="{BAR}" rx="3" {_climate_attrs(bar.climate, "0.25")}/>'
             f'<text class="edition-tl-label" x="{coord(bar.label_x)}" '
-            f'y="{coord(bar.lane_y + BAR / 2 + 4)}"{anchor}>{e(bar.title)}</text></a>'
+            f'y="{coord(bar.lane_y + BAR / 2 + 4)}"{anchor}>{escape(bar.title)}</text></a>'
         )
-    out.append("</g>")
-    axis_y = coord(figure.axis_y)
-    out.append(
-        f'<g class="edition-tl-axis" stroke="currentColor"><line x1="{GUTTER}" y1="{axis_y}" '
-        f'x2="{WIDTH - RIGHT}" y2="{axis_y}"/>'
-    )
-    for tick in figure.grid:
-        out.append(
-            f'<line x1="{coord(tick.x)}" y1="{axis_y}" x2="{coord(tick.x)}" '
-            f'y2="{coord(figure.axis_y + 5)}"/>'
+
+    def axis(self, y: float) -> None:
+        """The axis line, on the line of its group's opening tag."""
+        self._groups["axis"][0] += (
+            f'<line x1="{GUTTER}" y1="{coord(y)}" x2="{WIDTH - RIGHT}" y2="{coord(y)}"/>'
         )
-    out.append("</g>")
-    out.append('<g class="edition-tl-years" text-anchor="middle" font-size="11">')
-    out += [f'<text x="{coord(t.x)}" y="{coord(t.y)}">{t.text}</text>' for t in figure.grid]
-    out.append("</g>")
-    out.append('<g class="edition-tl-events" text-anchor="middle" font-size="10">')
-    for marker in figure.markers:
-        out.append(
-            f'<a xlink:href="{e(marker.href)}" class="edition-tl-event">'
-            f"<title>{e(marker.tooltip)}</title>"
+
+    def tick(self, tick: Label, axis_y: float) -> None:
+        """A year's tick in the axis's group, the year in the years' group."""
+        self._groups["axis"].append(
+            f'<line x1="{coord(tick.x)}" y1="{coord(axis_y)}" x2="{coord(tick.x)}" '
+            f'y2="{coord(axis_y + 5)}"/>'
+        )
+        self._groups["years"].append(_text(tick))
+
+    def event(self, marker: Marker) -> None:
+        """An event's numbered circle in one link, with the event's tooltip."""
+        self._groups["events"].append(
+            f'<a xlink:href="{escape(marker.href)}" class="edition-tl-event">'
+            f"<title>{escape(marker.tooltip)}</title>"
             f'<circle class="edition-tl-marker edition-climate-{marker.climate or "unknown"}" '
             f'cx="{coord(marker.x)}" cy="{coord(marker.y)}" r="{EVENT_R}" '
             f"{_climate_attrs(marker.climate, '0.2')}/>"
             f'<text x="{coord(marker.x)}" y="{coord(marker.y + 3.5)}">{marker.number}</text></a>'
         )
-    out.append("</g>")
-    title = figure.barometer_title
-    mid = figure.barometer_mid
-    out.append(
-        f'<g class="edition-tl-barometer"><text class="edition-tl-barometer-title" '
-        f'x="{coord(title.x)}" y="{coord(title.y)}" font-weight="bold">{e(title.text)}</text>'
-    )
-    for seg in figure.segments:
-        out.append(
-            f'<rect class="edition-tl-climate edition-climate-{seg.climate}" '
-            f'x="{coord(seg.x0)}" y="{coord(seg.top)}" width="{coord(seg.x1 - seg.x0)}" '
-            f'height="{coord(seg.bottom - seg.top)}" {_climate_attrs(seg.climate, "0.45")}/>'
+
+    def barometer_title(self, title: Label) -> None:
+        """The barometer's heading in bold, on the line of its group's opening tag."""
+        self._groups["barometer"][0] += (
+            f'<text class="edition-tl-barometer-title" x="{coord(title.x)}" '
+            f'y="{coord(title.y)}" font-weight="bold">{escape(title.text)}</text>'
         )
-    out.append(
-        f'<line x1="{GUTTER}" y1="{coord(mid)}" x2="{WIDTH - RIGHT}" y2="{coord(mid)}" '
-        'stroke="currentColor"/>'
-    )
-    for dot in figure.dots:
-        out.append(
+
+    def band(self, segment: Segment) -> None:
+        """A barometer band as a rectangle in its climate's colour."""
+        self._groups["barometer"].append(
+            f'<rect class="edition-tl-climate edition-climate-{segment.climate}" '
+            f'x="{coord(segment.x0)}" y="{coord(segment.top)}" '
+            f'width="{coord(segment.x1 - segment.x0)}" '
+            f'height="{coord(segment.bottom - segment.top)}" '
+            f"{_climate_attrs(segment.climate, '0.45')}/>"
+        )
+
+    def barometer_line(self, mid: float) -> None:
+        """The barometer's neutral line."""
+        self._groups["barometer"].append(
+            f'<line x1="{GUTTER}" y1="{coord(mid)}" x2="{WIDTH - RIGHT}" y2="{coord(mid)}" '
+            'stroke="currentColor"/>'
+        )
+
+    def dot(self, dot: Marker) -> None:
+        """An event's dot on the barometer, with the event's tooltip."""
+        self._groups["barometer"].append(
             f'<circle class="edition-tl-dot edition-climate-{dot.climate}" cx="{coord(dot.x)}" '
             f'cy="{coord(dot.y)}" r="{DOT_R}" {_climate_attrs(dot.climate, "0.9")}>'
-            f"<title>{e(dot.tooltip)}</title></circle>"
+            f"<title>{escape(dot.tooltip)}</title></circle>"
         )
-    out.append("</g></svg>")
-    return "\n".join(out)
+
+    def finish(self) -> str:
+        """The ``svg`` element with its groups in drawing order, each closed."""
+        out = list(self._head)
+        for group in self._groups.values():
+            out += [*group, "</g>"]
+        return "\n".join(out) + "</svg>"
+
+
+def _text(label: Label) -> str:
+    return f'<text x="{coord(label.x)}" y="{coord(label.y)}">{escape(label.text)}</text>'
+
+
+def render_svg(figure: Figure) -> str:
+    """The figure as inline SVG (valid in HTML5 and in ePub's XHTML)."""
+    return paint(figure, SvgPainter())
 
 
 def visit_figure_html(self: HTML5Translator, node: nodes.Element) -> None:

@@ -15,12 +15,14 @@ from sphinx_edition.timeline.layout import (
     GUTTER,
     RIGHT,
     WIDTH,
-    Figure,
     coord,
 )
+from sphinx_edition.timeline.paint import paint
 
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
+
+    from sphinx_edition.timeline.layout import Bar, Figure, Label, Marker, Segment
 
 
 MIN_LABEL_PT = 7
@@ -38,91 +40,123 @@ def font_sizes() -> str:
     )
 
 
-def render_tikz(figure: Figure, translator: LaTeXTranslator) -> str:
-    """The same figure in TikZ; one SVG unit is 1/800 of the line width."""
-    enc = translator.encode
+#: How a climate's outline is stroked (solid when not named).
+DASHES = {"tension": ", dashed", "mixed": ", dotted"}
 
-    def link(latex_id: str, text: str) -> str:
-        return translator.hyperlink(latex_id) + text + "}}"
 
-    def fill(climate: str, amount: int) -> str:
-        name = f"edition{climate or 'unknown'}"
-        dash = {"tension": ", dashed", "mixed": ", dotted"}.get(climate, "")
-        return f"fill={name}!{amount}, draw={name}{dash}"
+def _fill(climate: str, amount: int) -> str:
+    name = f"edition{climate or 'unknown'}"
+    return f"fill={name}!{amount}, draw={name}{DASHES.get(climate, '')}"
 
-    out = ["\n\\begingroup"]
-    for climate in (*CLIMATES, ""):
-        out.append(
-            f"\\definecolor{{edition{climate or 'unknown'}}}{{HTML}}"
-            f"{{{COLOURS[climate].lstrip('#').upper()}}}"
+
+class TikzPainter:
+    """A :class:`~.paint.Painter` writing a ``tikzpicture``; every text is escaped for LaTeX
+    by the translator, which also writes the links."""
+
+    def __init__(self, translator: LaTeXTranslator) -> None:
+        self._translator = translator
+        self._out: list[str] = []
+
+    def _link(self, latex_id: str, text: str) -> str:
+        return self._translator.hyperlink(latex_id) + text + "}}"
+
+    def _node(self, style: str, x: float, y: float, text: str) -> None:
+        self._out.append(f"\\node[{style}] at ({coord(x)},{coord(y)}) {{{text}}};")
+
+    def start(self, figure: Figure) -> None:
+        """The climates' colours, the figure's font and the picture's units; a print figure
+        has no title or description of its own (its caption follows it)."""
+        self._out.append("\n\\begingroup")
+        for climate in (*CLIMATES, ""):
+            self._out.append(
+                f"\\definecolor{{edition{climate or 'unknown'}}}{{HTML}}"
+                f"{{{COLOURS[climate].lstrip('#').upper()}}}"
+            )
+        self._out.append("\\par\\medskip\\noindent")
+        # The figure is drawn at the width of the line, the SVG's font sizes (12, 11 and 10
+        # units) with it; in a narrow text block that is under 6 pt.  Labels are set at that
+        # size or at MIN_LABEL_PT, whichever is larger, so that they stay legible in print.
+        self._out.append(font_sizes())
+        self._out.append(
+            "\\begin{tikzpicture}[x=0.00125\\linewidth, y=-0.00125\\linewidth, "
+            "every node/.style={font=\\editiontimelinefont{12}, inner sep=1pt}]"
         )
-    out.append("\\par\\medskip\\noindent")
-    # The figure is drawn at the width of the line, the SVG's font sizes (12, 11 and 10 units)
-    # with it; in a narrow text block that is under 6 pt.  Labels are set at that size or at
-    # MIN_LABEL_PT, whichever is larger, so that they stay legible in print.
-    out.append(font_sizes())
-    out.append(
-        "\\begin{tikzpicture}[x=0.00125\\linewidth, y=-0.00125\\linewidth, "
-        "every node/.style={font=\\editiontimelinefont{12}, inner sep=1pt}]"
-    )
-    for tick in figure.grid:
-        out.append(
-            f"\\draw[black!15] ({coord(tick.x)},{coord(figure.grid_top)}) -- "
-            f"({coord(tick.x)},{coord(figure.grid_bottom)});"
+
+    def grid_line(self, tick: Label, top: float, bottom: float) -> None:
+        """A year's light line across the figure."""
+        self._out.append(
+            f"\\draw[black!15] ({coord(tick.x)},{coord(top)}) -- ({coord(tick.x)},{coord(bottom)});"
         )
-    for lane in figure.lanes:
-        out.append(
-            f"\\node[anchor=east, font=\\editiontimelinefont{{11}}] "
-            f"at ({coord(lane.x)},{coord(lane.y - 4)}) {{{enc(lane.text)}}};"
+
+    def lane(self, label: Label) -> None:
+        """A lane's name, right-aligned in the gutter (a node is centred where SVG text has
+        its baseline, hence 4 units up)."""
+        style = "anchor=east, font=\\editiontimelinefont{11}"
+        self._node(style, label.x, label.y - 4, self._translator.encode(label.text))
+
+    def period(self, bar: Bar) -> None:
+        """A period's bar, then its title linked to the period."""
+        self._out.append(
+            f"\\filldraw[{_fill(bar.climate, 25)}] ({coord(bar.x0)},{coord(bar.lane_y)}) "
+            f"rectangle ({coord(bar.x1)},{coord(bar.lane_y + BAR)});"
         )
-    for bar in figure.bars:
-        out.append(
-            f"\\filldraw[{fill(bar.climate, 25)}] ({coord(bar.x0)},{coord(bar.lane_y)}) rectangle "
-            f"({coord(bar.x1)},{coord(bar.lane_y + BAR)});"
+        title = self._link(bar.latex_id, self._translator.encode(bar.title))
+        anchor = "anchor=east" if bar.label_end else "anchor=west"
+        self._node(anchor, bar.label_x, bar.lane_y + BAR / 2, title)
+
+    def axis(self, y: float) -> None:
+        """The axis line."""
+        self._out.append(f"\\draw ({GUTTER},{coord(y)}) -- ({WIDTH - RIGHT},{coord(y)});")
+
+    def tick(self, tick: Label, axis_y: float) -> None:
+        """A year's tick, then the year under it."""
+        self._out.append(
+            f"\\draw ({coord(tick.x)},{coord(axis_y)}) -- ({coord(tick.x)},{coord(axis_y + 5)});"
         )
-        out.append(
-            f"\\node[anchor={'east' if bar.label_end else 'west'}] at "
-            f"({coord(bar.label_x)},{coord(bar.lane_y + BAR / 2)}) "
-            f"{{{link(bar.latex_id, enc(bar.title))}}};"
-        )
-    axis_y = coord(figure.axis_y)
-    out.append(f"\\draw ({GUTTER},{axis_y}) -- ({WIDTH - RIGHT},{axis_y});")
-    for tick in figure.grid:
-        out.append(
-            f"\\draw ({coord(tick.x)},{axis_y}) -- ({coord(tick.x)},{coord(figure.axis_y + 5)});"
-        )
-        out.append(
-            f"\\node[anchor=north, font=\\editiontimelinefont{{11}}] "
-            f"at ({coord(tick.x)},{coord(figure.axis_y + 6)}) {{{tick.text}}};"
-        )
-    for marker in figure.markers:
-        out.append(
-            f"\\filldraw[{fill(marker.climate, 20)}] ({coord(marker.x)},{coord(marker.y)}) "
+        style = "anchor=north, font=\\editiontimelinefont{11}"
+        self._node(style, tick.x, axis_y + 6, self._translator.encode(tick.text))
+
+    def event(self, marker: Marker) -> None:
+        """An event's circle, then its number linked to the event."""
+        self._out.append(
+            f"\\filldraw[{_fill(marker.climate, 20)}] ({coord(marker.x)},{coord(marker.y)}) "
             f"circle[radius={EVENT_R}];"
         )
-        out.append(
-            f"\\node[font=\\editiontimelinefont{{10}}] at ({coord(marker.x)},{coord(marker.y)}) "
-            f"{{{link(marker.latex_id, str(marker.number))}}};"
+        number = self._link(marker.latex_id, str(marker.number))
+        self._node("font=\\editiontimelinefont{10}", marker.x, marker.y, number)
+
+    def barometer_title(self, title: Label) -> None:
+        """The barometer's heading in bold."""
+        text = f"\\textbf{{{self._translator.encode(title.text)}}}"
+        self._node("anchor=west", title.x, title.y - 4, text)
+
+    def band(self, segment: Segment) -> None:
+        """A barometer band as a rectangle in its climate's colour."""
+        self._out.append(
+            f"\\filldraw[{_fill(segment.climate, 45)}] "
+            f"({coord(segment.x0)},{coord(segment.top)}) rectangle "
+            f"({coord(segment.x1)},{coord(segment.bottom)});"
         )
-    title = figure.barometer_title
-    mid = figure.barometer_mid
-    out.append(
-        f"\\node[anchor=west] at ({coord(title.x)},{coord(title.y - 4)}) "
-        f"{{\\textbf{{{enc(title.text)}}}}};"
-    )
-    for seg in figure.segments:
-        out.append(
-            f"\\filldraw[{fill(seg.climate, 45)}] ({coord(seg.x0)},{coord(seg.top)}) rectangle "
-            f"({coord(seg.x1)},{coord(seg.bottom)});"
-        )
-    out.append(f"\\draw ({GUTTER},{coord(mid)}) -- ({WIDTH - RIGHT},{coord(mid)});")
-    for dot in figure.dots:
-        out.append(
-            f"\\filldraw[{fill(dot.climate, 90)}] ({coord(dot.x)},{coord(dot.y)}) "
+
+    def barometer_line(self, mid: float) -> None:
+        """The barometer's neutral line."""
+        self._out.append(f"\\draw ({GUTTER},{coord(mid)}) -- ({WIDTH - RIGHT},{coord(mid)});")
+
+    def dot(self, dot: Marker) -> None:
+        """An event's dot on the barometer."""
+        self._out.append(
+            f"\\filldraw[{_fill(dot.climate, 90)}] ({coord(dot.x)},{coord(dot.y)}) "
             f"circle[radius={DOT_R}];"
         )
-    out.append("\\end{tikzpicture}\\par")
-    return "\n".join(out) + "\n"
+
+    def finish(self) -> str:
+        """The picture, closed; the group stays open for the caption."""
+        return "\n".join([*self._out, "\\end{tikzpicture}\\par"]) + "\n"
+
+
+def render_tikz(figure: Figure, translator: LaTeXTranslator) -> str:
+    """The same figure in TikZ; one SVG unit is 1/800 of the line width."""
+    return paint(figure, TikzPainter(translator))
 
 
 def visit_figure_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
