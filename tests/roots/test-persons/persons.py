@@ -92,15 +92,17 @@ class PersonDirective(SphinxDirective):
         person = self.arguments[0]
         name, dates = self.options.get("name", person), self.options.get("dates", "")
         anchor = nodes.make_id(f"person-{person}")
+        # In the paragraph, the target stays where it is (a target before a block would
+        # give its id to the block, which the writers do not print).
         target = nodes.target("", "", ids=[anchor])
         self.state.document.note_explicit_target(target)
-        head = nodes.paragraph("", "", nodes.strong(name, name))
+        head = nodes.paragraph("", "", target, nodes.strong(name, name))
         if dates:
             head += nodes.Text(f" ({dates})")
         note = person_note("", head, person=person, name=name, dates=dates, anchor=anchor)
         self.set_source_info(note)
         note.extend(self.parse_content_to_nodes())
-        return [target, note]
+        return [note]
 
 
 class PersonRole(ReferenceRole):
