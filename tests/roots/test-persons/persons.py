@@ -171,11 +171,12 @@ def person_signatures(env: BuildEnvironment, view: BookView) -> dict[str, Hashab
     """The index shows every person, mention and the mentioning pages' titles; a mention
     without its own text shows its person's name."""
     index = view.get("person-index")
-    titles = tuple(env.titles[d].astext() for d in view.order if d in env.titles)
+    mentions = view.records("person_mentions")
+    titles = tuple(env.titles[m.docname].astext() for m in mentions)
     signatures: dict[str, Hashable] = dict.fromkeys(
         view.collectors("personindex"), (tuple(index.items()), titles)
     )
-    for mention in view.records("person_mentions"):
+    for mention in mentions:
         if not mention.explicit:
             shown = name_of(mention.person, index[mention.person][0])
             signatures[mention.docname] = (signatures.get(mention.docname), shown)
