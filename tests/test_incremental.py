@@ -40,11 +40,12 @@ def _assert_same(built: Path, clean: Path) -> None:
 
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
-    """A copy of the edition's sources (docs/ and the files of the root conf.py reads, in
-    the same layout)."""
+    """A copy of the edition's sources (docs/, the files of the root conf.py reads and the
+    example extending.md includes, in the same layout)."""
     shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("_build"))
-    for name in ("refs.bib", "CITATION.cff"):
+    for name in ("refs.bib", "CITATION.cff", "tests/roots/test-persons/persons.py"):
         if (ROOT / name).exists():
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(ROOT / name, tmp_path / name)
     # The edits below add, move and remove notes, so the delivered notes (keyed by the
     # source's note numbers) no longer match the book: they are the subject of their own
