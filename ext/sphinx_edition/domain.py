@@ -29,7 +29,15 @@ from sphinx_edition.records import (
     PassageInfo,
     PeriodInfo,
 )
-from sphinx_edition.registry import ComputeStep, Registry, find_nodes
+from sphinx_edition.registry import (
+    INDEXES,
+    READING_ORDER,
+    RECORDS,
+    TOCTREE_ORDER,
+    ComputeStep,
+    Registry,
+    find_nodes,
+)
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -234,12 +242,6 @@ def get_domain(env: BuildEnvironment) -> EditionDomain:
 
 
 # -- the reading order ------------------------------------------------------------------------
-
-#: The names of the domain's own compute steps.
-TOCTREE_ORDER = "toctree-order"
-READING_ORDER = "reading-order"
-RECORDS = "records"
-INDEXES = "indexes"
 
 
 def reading_order(env: BuildEnvironment) -> list[str]:

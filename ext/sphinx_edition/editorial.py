@@ -24,10 +24,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_edition.domain import RECORDS
 from sphinx_edition.nodes import PASS, add_node, editorial_note
 from sphinx_edition.records import EditorialInfo, editorials_of
 from sphinx_edition.registry import (
+    RECORDS,
     ComputeStep,
     PageSignature,
     RecordKind,

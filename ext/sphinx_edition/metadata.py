@@ -37,9 +37,9 @@ from sphinx.util.osutil import relative_uri
 
 from sphinx_edition.book import LazyMapping
 from sphinx_edition.builders import for_browser
-from sphinx_edition.domain import TOCTREE_ORDER, get_domain, toctree_order
+from sphinx_edition.domain import get_domain, toctree_order
 from sphinx_edition.downloads import DOWNLOADS_DIR, download_basename
-from sphinx_edition.registry import ComputeStep, add_compute_step
+from sphinx_edition.registry import TOCTREE_ORDER, ComputeStep, add_compute_step
 from sphinx_edition.view import BookView, get_view
 from sphinx_edition.works import Work, bibtex_text, coins, ris_text, work_from_entry, work_jsonld
 

@@ -40,6 +40,19 @@ Found = Mapping[type[nodes.Element], Sequence[nodes.Element]]
 Reader = Callable[[Found, str, "BuildEnvironment"], Iterable[Any]]
 
 
+#: The domain's own compute steps, which a feature's step may name in its ``after``:
+#: the documents in the order of the table of contents (``env.collect_relations``);
+TOCTREE_ORDER = "toctree-order"
+#: every document read, in that order (documents outside the tables of contents last);
+READING_ORDER = "reading-order"
+#: every kind's records in reading order (:meth:`BookView.records
+#: <sphinx_edition.view.BookView.records>` reads them);
+RECORDS = "records"
+#: the targets of the object types (:meth:`BookView.target
+#: <sphinx_edition.view.BookView.target>` reads them).
+INDEXES = "indexes"
+
+
 @dataclass(frozen=True)
 class RecordKind:
     """One kind of record the domain keeps per document.
@@ -188,6 +201,10 @@ def find_nodes(document: nodes.document, classes: tuple[type[nodes.Element], ...
 
 
 __all__ = [
+    "INDEXES",
+    "READING_ORDER",
+    "RECORDS",
+    "TOCTREE_ORDER",
     "ComputeStep",
     "Found",
     "PageSignature",

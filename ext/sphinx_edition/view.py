@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sphinx_edition.builders import one_document_at_a_time
 from sphinx_edition.config import theme_specs
-from sphinx_edition.domain import RECORDS, EditionDomain, get_domain, reading_order
+from sphinx_edition.domain import EditionDomain, get_domain, reading_order
+from sphinx_edition.registry import RECORDS
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -122,6 +123,7 @@ class BookView:
         return cast("Mapping[int, DeliveredNote]", self.get(DELIVERED) or MappingProxyType({}))
 
     def collectors(self, kind: str) -> frozenset[str]:
+        """The documents that hold a collecting directive of *kind* (a kind's ``collects``)."""
         return frozenset(self._domain.collectors(kind))
 
     def may_hold(self, builder: Builder, docname: str, kind: str) -> bool:

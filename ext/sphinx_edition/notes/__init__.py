@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_edition.domain import RECORDS
 from sphinx_edition.nodes import add_node, notecite
 from sphinx_edition.notes.plan import (
     EVENT_NOTES_PLANNED,
@@ -58,6 +57,7 @@ from sphinx_edition.notes.role import (
 )
 from sphinx_edition.records import CitationInfo, citations_of
 from sphinx_edition.registry import (
+    RECORDS,
     ComputeStep,
     PageSignature,
     RecordKind,

@@ -15,9 +15,9 @@ from docutils.parsers.rst import directives
 from sphinx.errors import NoUri
 from sphinx.util.docutils import ReferenceRole, SphinxDirective
 from sphinx.util.nodes import make_refnode
-from sphinx_edition.domain import RECORDS
 from sphinx_edition.nodes import PASS, add_node
 from sphinx_edition.registry import (
+    RECORDS,
     ComputeStep,
     PageSignature,
     RecordKind,
