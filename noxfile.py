@@ -149,23 +149,6 @@ COMPAT_PACKAGES = (
     "lxml",
     "rispy",
 )
-#: The extension's tests on the small books of tests/roots (seconds each); the tests of the
-#: whole edition (the PDF, the browser, reproducibility) stay with ``nox -s tests``.
-COMPAT_TESTS = (
-    "tests/test_notes.py",
-    "tests/test_oxford.py",
-    "tests/test_periods.py",
-    "tests/test_timeline.py",
-    "tests/test_themes.py",
-    "tests/test_themes_any.py",
-    "tests/test_config.py",
-    "tests/test_bad_input.py",
-    "tests/test_extending.py",
-    "tests/test_i18n.py",
-    "tests/test_search.py",
-    "tests/test_properties.py",
-    "tests/test_rst.py",
-)
 
 
 def lowest_pins() -> list[str]:
@@ -190,8 +173,8 @@ def compat(session: nox.Session, versions: str) -> None:
 
     The lowest: exactly the lower bounds that pyproject.toml declares for the packages of
     COMPAT_PACKAGES (Sphinx, docutils, sphinxcontrib-bibtex, pybtex, pybtex-docutils,
-    myst-parser, lxml, rispy). The newest: everything upgraded. The whole-edition tests
-    (``slow``) stay with ``nox -s tests``.
+    myst-parser, lxml, rispy). The newest: everything upgraded. Both run every test not
+    marked ``slow``; the slow ones stay with ``nox -s tests``.
     """
     env = {"UV_COMPILE_BYTECODE": "1"}
     if versions == "lowest":
@@ -206,9 +189,9 @@ def compat(session: nox.Session, versions: str) -> None:
         "from importlib.metadata import version; "
         f"print(', '.join(f'{{n}} {{version(n)}}' for n in {COMPAT_PACKAGES!r}))",
     )
-    session.run(
-        "pytest", "-m", "not slow", "-p", "no:cacheprovider", *COMPAT_TESTS, *session.posargs
-    )
+    # Every test but the slow ones (tests/conftest.py marks them: the whole edition, the
+    # browser, TeX, Java, pip install), which stay with ``nox -s tests``.
+    session.run("pytest", "-m", "not slow", "-p", "no:cacheprovider", "tests", *session.posargs)
 
 
 @nox.session

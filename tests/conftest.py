@@ -40,6 +40,21 @@ def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"
 
 
+#: The modules whose deprecations fail a test: the extension and its submodules. pyproject.toml's
+#: filterwarnings says so for the tests' own process; :func:`build_edition` for its builds.
+OWN_MODULES = r"sphinx_edition(\..*)?$"
+
+#: ``python -c`` this, then Sphinx's arguments: ``python -m sphinx``, with a deprecation that
+#: the extension's code triggers made an error (after ``sphinx.deprecation`` has set its own
+#: filter, which would otherwise come first), so that the build fails with it.
+STRICT_SPHINX = (
+    "import runpy, warnings, sphinx.deprecation\n"
+    "for category in (DeprecationWarning, PendingDeprecationWarning):\n"
+    f"    warnings.filterwarnings('error', category=category, module={OWN_MODULES!r})\n"
+    "runpy.run_module('sphinx', run_name='__main__', alter_sys=True)\n"
+)
+
+
 def build_edition(
     builder: str,
     outdir: Path,
@@ -48,12 +63,13 @@ def build_edition(
     srcdir: Path = DOCS,
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Build ``docs/`` (or a copy of it, *srcdir*) the way ``nox`` does (``-W -n --keep-going``)."""
+    """Build ``docs/`` (or a copy of it, *srcdir*) the way ``nox`` does (``-W -n --keep-going``),
+    a deprecation triggered by the extension's code failing the build (:data:`STRICT_SPHINX`)."""
     return subprocess.run(
         [
             sys.executable,
-            "-m",
-            "sphinx",
+            "-c",
+            STRICT_SPHINX,
             "-b",
             builder,
             "-W",
@@ -120,6 +136,42 @@ def edition_pdf(edition_latex: Path) -> Path:
     assert result.returncode == 0, result.stdout[-3000:]
     assert pdf.is_file()
     return pdf
+
+
+#: Fixtures whose tests are ``slow``: they build the whole edition (``docs/``), drive Chromium,
+#: or install the project with pip into a fresh virtual environment. A test that asks for one
+#: of them, directly or through another fixture, is marked ``slow`` at collection; ``nox -s
+#: compat`` leaves such tests out (``-m "not slow"``), ``nox -s tests`` runs them.
+SLOW_FIXTURES = frozenset(
+    {
+        "edition_html",
+        "edition_epub",
+        "edition_latex",
+        "edition_pdf",  # and TeX
+        "edition_tei",  # tests/test_tei.py
+        "browser",  # Chromium: tests/test_browser.py, tests/test_geometry.py
+        "screen",  # Chromium: tests/test_epub.py
+        "installed_python",  # pip install . from PyPI: tests/test_install.py
+    }
+)
+#: Helpers whose callers are ``slow``: a test function that calls one of them by name.
+SLOW_CALLS = frozenset({"epubcheck_problems"})  # Java
+
+
+def is_slow(item: pytest.Item) -> bool:
+    """Whether *item* needs a fixture of :data:`SLOW_FIXTURES` or calls a :data:`SLOW_CALLS`."""
+    if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        return True
+    function = getattr(item, "function", None)
+    code = getattr(function, "__code__", None)
+    return code is not None and bool(SLOW_CALLS.intersection(code.co_names))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark ``slow`` every test that builds the whole edition or needs a browser or Java."""
+    for item in items:
+        if is_slow(item):
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

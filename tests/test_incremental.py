@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 from conftest import DOCS, ROOT, build_edition
 
+# Every test here builds a copy of the whole edition, several times.
+pytestmark = pytest.mark.slow
+
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
 
 
