@@ -191,6 +191,32 @@ def test_axe_finds_no_violation_on_any_page(
     assert failing == {}
 
 
+def test_a_code_block_that_scrolls_is_reached_by_the_keyboard(page: Any, server: str) -> None:
+    """A code block wider than the column can be focused (and so scrolled by the keyboard);
+    one that fits is not put in the tab order, and a resize decides again."""
+
+    def blocks() -> list[dict[str, Any]]:
+        return list(
+            page.evaluate(
+                "Array.from(document.querySelectorAll('article pre')).map(p => ({"
+                "scrolls: p.scrollWidth > p.clientWidth, tab: p.getAttribute('tabindex')}))"
+            )
+        )
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "extending.html")
+    narrow = blocks()
+    assert any(b["scrolls"] for b in narrow)
+    assert all(b["tab"] == "0" for b in narrow if b["scrolls"])
+    page.set_viewport_size({"width": 1920, "height": 1000})
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('article pre'))"
+        ".every(p => (p.scrollWidth > p.clientWidth) === (p.getAttribute('tabindex') === '0'))"
+    )
+    wide = blocks()
+    assert sum(b["tab"] == "0" for b in wide) < sum(b["tab"] == "0" for b in narrow)
+
+
 # -- note previews -----------------------------------------------------------------------
 
 

@@ -30,8 +30,9 @@ def _changed_options(output: str) -> set[str]:
 
 
 def _sphinx(source: Path, outdir: Path, doctrees: Path, *extra: str) -> str:
-    """Build without ``-q``; stdout and stderr together."""
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "-n", "-d", str(doctrees)]
+    """Build without ``-q`` and without colours; stdout and stderr together."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "-n", "--no-color"]
+    command += ["-d", str(doctrees)]
     result = subprocess.run(
         [*command, *extra, str(source), str(outdir)],
         capture_output=True,

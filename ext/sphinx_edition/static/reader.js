@@ -459,11 +459,33 @@
     });
   }
 
+  // A code block wider than its column scrolls sideways: one the keyboard can reach and
+  // scroll (WCAG 2.1.1), as a mouse or a finger can.  Checked again when the page resizes.
+  function reachScrolling() {
+    document.querySelectorAll("pre").forEach(function (pre) {
+      var scrolls = pre.scrollWidth > pre.clientWidth;
+      if (scrolls && !pre.hasAttribute("tabindex")) {
+        pre.setAttribute("tabindex", "0");
+        pre.setAttribute("data-edition-scrolls", "1");
+      } else if (!scrolls && pre.getAttribute("data-edition-scrolls") === "1") {
+        pre.removeAttribute("tabindex");
+        pre.removeAttribute("data-edition-scrolls");
+      }
+    });
+  }
+
+  function initScrolling() {
+    reachScrolling();
+    window.addEventListener("resize", reachScrolling, { passive: true });
+  }
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
     document.addEventListener("DOMContentLoaded", initDownloads);
+    document.addEventListener("DOMContentLoaded", initScrolling);
   } else {
     init();
     initDownloads();
+    initScrolling();
   }
 })();
