@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_edition.apparatus import setup_apparatus
 from sphinx_edition.bibfiles import setup_bibfiles
+from sphinx_edition.collector import setup_collector
 from sphinx_edition.config import setup_config
 from sphinx_edition.delivered import setup_delivered
 from sphinx_edition.domain import DATA_VERSION, setup_domain
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_search(app)
     setup_metadata(app)
     setup_tei(app)
+    setup_collector(app)
     return {
         "version": __version__,
         "env_version": DATA_VERSION,
