@@ -10,7 +10,7 @@ import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -18,7 +18,17 @@ from conftest import DOCS, ROOT
 from pybtex.database import parse_file, parse_string
 from sphinx.testing.util import SphinxTestApp
 from sphinx_edition.reader import download_basename
-from sphinx_edition.works import Name, Work, coins, plain, ris_record, ris_text, work_from_entry
+from sphinx_edition.works import (
+    Name,
+    Work,
+    coins,
+    date_parts,
+    iso_date,
+    plain,
+    ris_record,
+    ris_text,
+    work_from_entry,
+)
 
 CONF = runpy.run_path(str(DOCS / "conf.py"))
 EXTENDING = (DOCS / "extending.md").read_text(encoding="utf-8")
@@ -41,6 +51,8 @@ def _write_tmp(text: str) -> str:
 
 
 BIB = parse_file(str(ROOT / "refs.bib"))
+#: The works of refs.bib whose ``month`` gives a day and month (Aron's "Summer" gives none).
+FULL_DATES = {"cohen2004": "2004-03-09"}
 #: COinS genre and RIS type of each BibTeX entry type of refs.bib.
 GENRES = {"article": "article", "book": "book", "incollection": "bookitem", "techreport": "report"}
 RIS_TYPES = {"article": "JOUR", "book": "BOOK", "incollection": "CHAP", "techreport": "RPRT"}
@@ -140,7 +152,7 @@ def test_chapter_jsonld_is_part_of_the_book_and_lists_its_works(
     for item, key in zip(cited, keys, strict=True):
         entry = BIB.entries[key]
         assert item["@type"] == types[entry.type]
-        assert item["datePublished"] == entry.fields["year"]
+        assert item["datePublished"] == FULL_DATES.get(key, entry.fields["year"])
 
 
 def test_every_page_has_one_jsonld_block(edition_html: Path) -> None:
@@ -190,7 +202,7 @@ def test_coins_values_match_refs_bib(edition_html: Path) -> None:
     for key, entry in BIB.entries.items():
         work = work_from_entry(key, entry)
         record = by_title[work.title]
-        assert record["rft.date"] == [entry.fields["year"]]
+        assert record["rft.date"] == [FULL_DATES.get(key, entry.fields["year"])]
         assert record.get("rft.au", []) == [p.inverted for p in work.authors], key
         if entry.type == "article":
             assert record["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:journal"]
@@ -317,6 +329,66 @@ def test_ris_writer_follows_the_tag_specification() -> None:
     # refs.bib's double issue "4--5", as text: an en rule, never "4/5" again (27/4/5)
     assert dict(only)["IS"] == plain(BIB.entries["blank2011"].fields["number"]) == "4–5"
     assert not ris_text([work]).startswith("1.")  # rispy's numbered header is not RIS
+
+
+#: Zotero's reading of ``DA`` (``RIS.js``, ``dateRIStoZotero``): YYYY/MM/DD/other.
+ZOTERO_RIS_DATE = re.compile(r"^(\d+)(?:/(\d{0,2})(?:/(\d{0,2})(?:(?:/|\s)([^/]*))?)?)?$")
+
+
+def test_ris_editors_are_editors_and_dates_keep_their_months(edition_html: Path) -> None:
+    """Editors as ``ED`` (Zotero reads ``A2`` of a book as its series editor), and every
+    ``month`` of refs.bib in ``DA`` as Zotero parses it."""
+    basename = CONF["epub_basename"]
+    records = _ris_records((_downloads(edition_html) / f"{basename}.ris").read_text("utf-8"))
+    dated = 0
+    for record, (key, entry) in zip(records, BIB.entries.items(), strict=True):
+        editors = [v for t, v in record if t == "ED"]
+        assert editors == [p.inverted for p in work_from_entry(key, entry).editors], key
+        assert "A2" not in dict(record), key
+        if "month" in entry.fields:
+            dated += 1
+            match = ZOTERO_RIS_DATE.match(dict(record)["DA"])
+            assert match and match.group(1) == entry.fields["year"], key
+    assert dated == sum("month" in e.fields for e in BIB.entries.values()) >= 2
+    cohen = dict(records[list(BIB.entries).index("cohen2004")])
+    assert ZOTERO_RIS_DATE.match(cohen["DA"]).groups()[:3] == ("2004", "03", "09")  # type: ignore[union-attr]
+    aron = dict(records[list(BIB.entries).index("aron2006")])
+    assert ZOTERO_RIS_DATE.match(aron["DA"]).groups() == ("2006", "", "", "Summer")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("month", "parts", "iso"),
+    [
+        ("", (None, None, ""), "2004"),
+        ("mar", (3, None, ""), "2004-03"),
+        ("March", (3, None, ""), "2004-03"),
+        ("3", (3, None, ""), "2004-03"),
+        ("9 March", (3, 9, ""), "2004-03-09"),
+        ("March 9", (3, 9, ""), "2004-03-09"),
+        ("Summer", (None, None, "Summer"), "2004"),
+        ("13", (None, None, ""), "2004"),
+    ],
+)
+def test_date_parts_of_bibtex_months(month: str, parts: tuple[Any, ...], iso: str) -> None:
+    entry = parse_string(
+        f"@article{{k, title={{T}}, year={{2004}}, month={{{month}}}}}", "bibtex"
+    ).entries["k"]
+    work = work_from_entry("k", entry)
+    assert tuple(date_parts(work))[1:] == parts
+    assert iso_date(work) == iso
+
+
+def test_no_tex_quote_is_left_in_plain_text(edition_html: Path) -> None:
+    """TeX's `x' and ``x'' print as quotation marks in the RIS, the COinS and the JSON-LD."""
+    assert plain("Obama's Russia `Reset': Another?") == "Obama's Russia \u2018Reset\u2019: Another?"
+    assert plain("``Quoted'' text") == "\u201cQuoted\u201d text"
+    quoted = [k for k, e in BIB.entries.items() if "`" in e.fields.get("title", "")]
+    assert len(quoted) >= 3
+    basename = CONF["epub_basename"]
+    assert "`" not in (_downloads(edition_html) / f"{basename}.ris").read_text("utf-8")
+    references = (edition_html / "references.html").read_text("utf-8")
+    for span in BeautifulSoup(references, "lxml").select("span.Z3988"):
+        assert "`" not in unquote(str(span["title"]))
 
 
 def test_each_entry_links_to_its_records(edition_html: Path) -> None:

@@ -63,6 +63,7 @@ class Work(NamedTuple):
     issn: str
     doi: str
     url: str
+    month: str = ""  # as the entry gives it: "9 March", "Summer", "3", or ""
 
 
 # A pure function of its text, asked again for every page that cites a work: remembered.
@@ -73,7 +74,93 @@ def plain(latex: str) -> str:
         return ""
     # Not ``render_as("text")``: it looks the backend up among every installed entry point
     # on each call, which made this the costliest line of a build.
-    return " ".join(plain_text(text_from_latex(latex)).split())
+    return tex_quotes(" ".join(plain_text(text_from_latex(latex)).split()))
+
+
+#: TeX's quotation marks, as they print: ``` ``x'' ``` is “x”, `` `x' `` is ‘x’.  A lone
+#: ``'`` is an apostrophe, and stays as the text has it.
+_TEX_QUOTES = (
+    (re.compile(r"``(.*?)''"), "\u201c\\1\u201d"),
+    (re.compile(r"`([^`']*)'"), "\u2018\\1\u2019"),
+    (re.compile(r"`"), "\u2018"),
+)
+
+
+def tex_quotes(text: str) -> str:
+    """*text* with TeX's quotation marks as the characters they print."""
+    if "`" not in text:
+        return text
+    for pattern, replacement in _TEX_QUOTES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+#: English month names (and their common abbreviations), by number.
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+class DateParts(NamedTuple):
+    """A work's date as far as its entry gives it; ``other`` is what is not a month or day
+    ("Summer")."""
+
+    year: str
+    month: int | None
+    day: int | None
+    other: str
+
+
+def date_parts(work: Work) -> DateParts:
+    """The year, month and day of *work*, from BibTeX's ``month`` as entries write it:
+    ``mar``, ``March``, ``3``, ``9 March``, ``March 9``, or words such as ``Summer``."""
+    field = work.month.strip()
+    if field.isdigit():  # "3": the month's number
+        number = int(field)
+        return DateParts(work.year, number if 1 <= number <= 12 else None, None, "")
+    month: int | None = None
+    days: list[int] = []
+    other: list[str] = []
+    for word in re.findall(r"[^\W\d_]+|\d+", field):
+        if month is None and word.casefold() in _MONTHS:
+            month = _MONTHS[word.casefold()]
+        elif word.isdigit() and 1 <= int(word) <= 31:
+            days.append(int(word))
+        else:
+            other.append(word)
+    day = days[0] if month is not None and len(days) == 1 else None
+    return DateParts(work.year, month, day, " ".join(other))
+
+
+def iso_date(work: Work) -> str:
+    """*work*'s date in ISO 8601, as far as it is known: ``2004-03-09``, ``2004-03``, ``2006``."""
+    parts = date_parts(work)
+    if not parts.year:
+        return ""
+    found = parts.year
+    if parts.month:
+        found += f"-{parts.month:02d}"
+        if parts.day:
+            found += f"-{parts.day:02d}"
+    return found
 
 
 def name_of(person: Person) -> Name:
@@ -126,6 +213,7 @@ def _work(
         first_page=first.strip(),
         last_page=last.strip(),
         year=field("year"),
+        month=field("month"),
         publisher=field("publisher") or field("institution") or field("organization"),
         place=field("address"),
         edition=field("edition"),
@@ -180,11 +268,32 @@ RIS_TYPES = {
 }
 
 
+#: rispy's tags, with ``ED`` (editors), which rispy 0.10 does not know.  Zotero's RIS
+#: translator reads ``ED`` as the editors of any item, while ``A2`` is a book's *series*
+#: editor (``RIS.js``: ``A2`` → ``seriesEditor`` for ``book`` and ``report``).
+RIS_MAPPING = {**rispy.TAG_KEY_MAPPING, "ED": "editors"}
+RIS_LIST_TAGS = [*rispy.LIST_TYPE_TAGS, "ED"]
+
+
 class _RisWriter(rispy.RisWriter):  # type: ignore[misc]
-    """rispy's writer without its numbered header line ("1."), which RIS does not have."""
+    """rispy's writer with ``ED``, and without its numbered header line ("1."), which RIS
+    does not have."""
+
+    DEFAULT_MAPPING = RIS_MAPPING
+    DEFAULT_LIST_TAGS = RIS_LIST_TAGS
 
     def set_header(self, count: int) -> str:
         return ""
+
+
+def ris_date(work: Work) -> str:
+    """``DA``: ``YYYY/MM/DD/other``, the parts not known left empty (``2006///Summer``)."""
+    parts = date_parts(work)
+    if not parts.year or (parts.month is None and not parts.other):
+        return ""
+    month = f"{parts.month:02d}" if parts.month else ""
+    day = f"{parts.day:02d}" if parts.day else ""
+    return f"{parts.year}/{month}/{day}/{parts.other}"
 
 
 def ris_record(work: Work) -> dict[str, object]:
@@ -193,8 +302,8 @@ def ris_record(work: Work) -> dict[str, object]:
     if work.authors:
         record["authors"] = [p.inverted for p in work.authors]
     if work.editors:
-        # A2: secondary authors, the editors (of the book, or of the chapter's book).
-        record["secondary_authors"] = [p.inverted for p in work.editors]
+        # ED: the editors (of the book, or of the chapter's book).
+        record["editors"] = [p.inverted for p in work.editors]
     record["primary_title"] = work.title
     if work.container:
         record["secondary_title"] = work.container
@@ -206,6 +315,7 @@ def ris_record(work: Work) -> dict[str, object]:
         "start_page": work.first_page,
         "end_page": work.last_page,
         "year": work.year,
+        "date": ris_date(work),
         "publisher": work.publisher,
         "place_published": work.place,
         "edition": work.edition,
@@ -263,7 +373,7 @@ def coins(work: Work, rfr_id: str = "") -> str:
         ("rft.spage", work.first_page),
         ("rft.epage", work.last_page),
         ("rft.pages", work.pages),
-        ("rft.date", work.year),
+        ("rft.date", iso_date(work)),
         ("rft.pub", work.publisher),
         ("rft.place", work.place),
         ("rft.edition", work.edition),
@@ -296,7 +406,7 @@ def work_jsonld(work: Work) -> dict[str, Any]:
     elif work.editors:
         item["editor"] = [{"@type": "Person", "name": p.display} for p in work.editors]
     if work.year:
-        item["datePublished"] = work.year
+        item["datePublished"] = iso_date(work)
     if work.container:
         container_type = "Periodical" if work.type == "article" else "Book"
         item["isPartOf"] = {"@type": container_type, "name": work.container}

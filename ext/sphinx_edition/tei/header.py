@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sphinx_edition.records import EventInfo, PeriodInfo
+from sphinx_edition.works import iso_date
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -190,7 +191,11 @@ def _imprint(monogr: etree._Element, work: Work) -> None:
         sub(imprint, "pubPlace", work.place)
     if work.publisher:
         sub(imprint, "publisher", work.publisher)
-    _date(imprint, work.year)
+    # The date as the entry gives it ("9 March 2004", "Summer 2006"); ``@when`` as far as
+    # it is known (2004-03-09, 2006).
+    printed = f"{work.month} {work.year}".strip() if work.year else ""
+    when = iso_date(work)
+    sub(imprint, "date", printed, when=when if W3C_DATE.match(when) else "")
 
 
 def bibl_struct(work: Work) -> etree._Element:
