@@ -151,7 +151,8 @@ def test_chapter_jsonld_is_part_of_the_book_and_lists_its_works(
     }
     for item, key in zip(cited, keys, strict=True):
         entry = BIB.entries[key]
-        assert item["@type"] == types[entry.type]
+        # a review is a schema.org Review (of the work it names), whatever its entry type
+        assert item["@type"] == ("Review" if "x-review-of" in entry.fields else types[entry.type])
         assert item["datePublished"] == FULL_DATES.get(key, entry.fields["year"])
 
 
@@ -276,6 +277,8 @@ def test_bib_export_parses_to_the_same_43_works(edition_html: Path) -> None:
         ours = exported.entries[key]
         assert ours.type == entry.type
         fields = {k: v for k, v in entry.fields.items() if not k.startswith("x-")}
+        if "x-review-of" in entry.fields:  # a review says what it reviews, as a note
+            fields["note"] = f"Review of {entry.fields['x-review-of']}"
         assert dict(ours.fields) == fields
         assert {r: [str(p) for p in ps] for r, ps in ours.persons.items()} == {
             r: [str(p) for p in ps] for r, ps in entry.persons.items()
@@ -389,6 +392,29 @@ def test_no_tex_quote_is_left_in_plain_text(edition_html: Path) -> None:
     references = (edition_html / "references.html").read_text("utf-8")
     for span in BeautifulSoup(references, "lxml").select("span.Z3988"):
         assert "`" not in unquote(str(span["title"]))
+
+
+def test_a_review_says_what_it_reviews_in_every_export(edition_html: Path) -> None:
+    """Monaghan (2015) reviews Stent's book: the RIS note, the JSON-LD ``Review`` of the
+    pages that cite it and the BibTeX note say so (not an article of Monaghan's own)."""
+    reviews = [k for k, e in BIB.entries.items() if "x-review-of" in e.fields]
+    assert reviews == ["monaghan2015"]
+    reviewed = plain(BIB.entries["monaghan2015"].fields["x-review-of"])
+    assert reviewed.startswith("Angela Stent, The Limits of Partnership") and "\\" not in reviewed
+    basename = CONF["epub_basename"]
+    records = _ris_records((_downloads(edition_html) / f"{basename}.ris").read_text("utf-8"))
+    notes = {dict(r)["ID"]: [v for t, v in r if t == "N1"] for r in records}
+    assert notes["monaghan2015"] == [f"Review of {reviewed}"]
+    assert [k for k, n in notes.items() if n] == ["monaghan2015"]
+    items = [
+        item
+        for page in edition_html.glob("*.html")
+        for script in _soup(page).select('script[type="application/ld+json"]')
+        for item in json.loads(script.string or "{}").get("citation", [])
+        if item.get("name") == plain(BIB.entries["monaghan2015"].fields["title"])
+    ]
+    assert items and all(i["@type"] == "Review" for i in items)
+    assert all(i["itemReviewed"]["name"] == reviewed for i in items)
 
 
 def test_each_entry_links_to_its_records(edition_html: Path) -> None:

@@ -182,6 +182,11 @@ def test_bibliography_dates_as_the_entries_give_them(tei_tree: etree._ElementTre
     assert (date("cohen2004").text, date("cohen2004").get("when")) == ("9 March 2004", "2004-03-09")
     assert (date("aron2006").text, date("aron2006").get("when")) == ("Summer 2006", "2006")
     assert (date("garthoff2000").text, date("garthoff2000").get("when")) == ("1994", "1994")
+    review = [
+        s for s in tei_tree.iterfind(".//tei:biblStruct", NS) if s.get(XML_ID) == "bib-monaghan2015"
+    ]
+    reviewed = review[0].findtext("tei:relatedItem[@type='reviewOf']/tei:bibl", namespaces=NS)
+    assert (reviewed or "").startswith("Angela Stent, The Limits of Partnership")
     titles = [t.text or "" for t in tei_tree.iterfind(".//tei:biblStruct//tei:title", NS)]
     assert titles and not [t for t in titles if "`" in t]
 

@@ -64,6 +64,7 @@ class Work(NamedTuple):
     doi: str
     url: str
     month: str = ""  # as the entry gives it: "9 March", "Summer", "3", or ""
+    review_of: str = ""  # the work a review reviews (``x-review-of``), as plain text
 
 
 # A pure function of its text, asked again for every page that cites a work: remembered.
@@ -74,11 +75,19 @@ def plain(latex: str) -> str:
         return ""
     # Not ``render_as("text")``: it looks the backend up among every installed entry point
     # on each call, which made this the costliest line of a build.
+    # Plain text has no italics: an italic command leaves its argument, in its braces.
+    latex = _ITALIC_COMMAND.sub("{", latex)
     return tex_quotes(" ".join(plain_text(text_from_latex(latex)).split()))
 
 
+#: LaTeX's italic commands (pybtex's parser would print their names as words).
+_ITALIC_COMMAND = re.compile(r"\\(?:textit|emph|textsl|mkbibemph)\s*\{")
+
+
 #: TeX's quotation marks, as they print: ``` ``x'' ``` is “x”, `` `x' `` is ‘x’.  A lone
-#: ``'`` is an apostrophe, and stays as the text has it.
+#: ``'`` is an apostrophe, and stays as the text has it (the Oxford forms' ``typeset``
+#: makes it ’ as well, which plain-text exports and the comparison with the delivered
+#: text, written with straight apostrophes, do not want).
 _TEX_QUOTES = (
     (re.compile(r"``(.*?)''"), "\u201c\\1\u201d"),
     (re.compile(r"`([^`']*)'"), "\u2018\\1\u2019"),
@@ -214,6 +223,7 @@ def _work(
         last_page=last.strip(),
         year=field("year"),
         month=field("month"),
+        review_of=field("x-review-of"),
         publisher=field("publisher") or field("institution") or field("organization"),
         place=field("address"),
         edition=field("edition"),
@@ -229,8 +239,15 @@ def _work(
 
 
 def exported_entry(entry: Entry) -> Entry:
-    """*entry* without the edition's own fields (``x-…``: the delivered readings)."""
+    """*entry* without the edition's own fields (``x-…``: the delivered readings).
+
+    A review keeps what it reviews as a ``note`` ("Review of …"): BibTeX has no field for
+    it, and biblatex's ``related`` needs the reviewed book as an entry of its own.
+    """
     fields = [(k, v) for k, v in entry.fields.items() if not k.lower().startswith("x-")]
+    reviewed = entry.fields.get("x-review-of", "")
+    if reviewed and "note" not in {k.lower() for k, _ in fields}:
+        fields.append(("note", f"Review of {reviewed}"))
     return Entry(entry.type, fields=fields, persons=entry.persons)
 
 
@@ -327,6 +344,10 @@ def ris_record(work: Work) -> dict[str, object]:
         record["issn"] = work.isbn or work.issn
     if work.url:
         record["urls"] = [work.url]
+    if work.review_of:
+        # RIS has no tag for a reviewed work, nor Zotero's RIS translator for its
+        # "reviewedAuthor": a note says it.
+        record["notes"] = [f"Review of {work.review_of}"]
     record["id"] = work.key
     return record
 
@@ -416,4 +437,7 @@ def work_jsonld(work: Work) -> dict[str, Any]:
         item["pagination"] = work.pages
     if work.doi:
         item["identifier"] = f"https://doi.org/{work.doi}"
+    if work.review_of:
+        item["@type"] = "Review"
+        item["itemReviewed"] = {"@type": "CreativeWork", "name": work.review_of}
     return item

@@ -252,4 +252,7 @@ def bibl_struct(work: Work) -> etree._Element:
         sub(struct, "note", work.report_type, type="genre")
     if work.url:
         sub(struct, "ptr", target=work.url)
+    if work.review_of:
+        related = sub(struct, "relatedItem", type="reviewOf")
+        sub(related, "bibl", work.review_of)
     return struct
