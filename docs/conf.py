@@ -132,7 +132,7 @@ html_sidebars = {
 }
 # Links to the PDF, the ePub, the TEI and the bibliography (BibTeX, RIS) on every page (nox
 # publishes the first three in downloads/; the HTML builder writes the last two there).
-edition_downloads = ["pdf", "epub", "tei", "bib", "ris"]
+edition_downloads = ["pdf", "epub", "tei", "bib", "ris", "json"]
 # The edition's metadata for reference managers and search engines (Highwire citation_*,
 # Dublin Core, schema.org): the delivered text names no author, so none is claimed.
 edition_metadata = {"authors": [], "publisher": "The edition team", "subtitle": subtitle}

@@ -417,6 +417,50 @@ def test_a_review_says_what_it_reviews_in_every_export(edition_html: Path) -> No
     assert all(i["itemReviewed"]["name"] == reviewed for i in items)
 
 
+#: The CSL styles of New Hart's Rules and the Oxford Guide to Style, beside the project.
+SHARED_CSL = ROOT.parent / "shared" / "csl"
+
+
+def test_csl_json_is_read_by_a_citeproc_processor(edition_html: Path) -> None:
+    """citeproc-py reads the CSL-JSON export: every work with its creators in their roles,
+    its date with its month, no TeX left; New Hart's Rules' style cites each by its
+    creators' names."""
+    from citeproc import (  # noqa: PLC0415 -- a test dependency only
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
+    from citeproc.source.json import CiteProcJSON  # noqa: PLC0415
+
+    basename = CONF["epub_basename"]
+    data = json.loads((_downloads(edition_html) / f"{basename}.json").read_text("utf-8"))
+    assert [item["id"] for item in data] == list(BIB.entries)
+    source = CiteProcJSON(data)
+    texts = json.dumps(data, ensure_ascii=False)
+    assert "`" not in texts and "\\\\" not in texts  # no TeX quote, no command
+    for key, entry in BIB.entries.items():
+        reference = source[key.lower()]
+        for role in ("author", "editor"):
+            names = [str(n.family) for n in reference.get(role, [])]
+            expected = [
+                " ".join((*p.prelast_names, *p.last_names)) for p in entry.persons.get(role, [])
+            ]
+            assert [plain(n) for n in expected] == names, (key, role)
+        assert reference["issued"]["year"] == int(entry.fields["year"]), key
+    assert source["cohen2004"]["issued"]["month"] == 3 and source["cohen2004"]["issued"]["day"] == 9
+    assert data[list(BIB.entries).index("aron2006")]["issued"]["season"] == "Summer"
+    style = CitationStylesStyle(str(SHARED_CSL / "new-harts-rules-notes.csl"), validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    for key, entry in BIB.entries.items():
+        citation = Citation([CitationItem(key)])
+        bibliography.register(citation)
+        printed = str(bibliography.cite(citation, lambda item: None))
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        assert people and plain(people[0].last_names[-1]) in printed, (key, printed)
+
+
 def test_each_entry_links_to_its_records(edition_html: Path) -> None:
     soup = _soup(edition_html / "references.html")
     exports = soup.select("p.edition-exports")

@@ -410,7 +410,8 @@ EDITION_CONFIG: tuple[Setting, ...] = (
         check_downloads,
         "downloads",
         "Formats to offer for download on every page, among ``pdf``, ``epub``, ``tei``, "
-        "``bib`` and ``ris`` (the files are published in ``downloads/`` next to the HTML).",
+        "``bib``, ``ris`` and ``json`` (CSL-JSON; the files are published in ``downloads/``"
+        " next to the HTML).",
     ),
     Setting(
         "edition_download_basename",

@@ -43,6 +43,7 @@ DOWNLOAD_FORMATS: dict[str, tuple[str, str]] = {
     "tei": (_("TEI"), "application/tei+xml"),
     "bib": (_("BibTeX"), "application/x-bibtex"),
     "ris": (_("RIS"), "application/x-research-info-systems"),
+    "json": (_("CSL-JSON"), "application/vnd.citationstyles.csl+json"),
 }
 
 #: Formats Read the Docs builds and serves at its own download addresses.

@@ -41,7 +41,15 @@ from sphinx_edition.domain import get_domain, toctree_order
 from sphinx_edition.downloads import DOWNLOADS_DIR, download_basename
 from sphinx_edition.registry import TOCTREE_ORDER, ComputeStep, add_compute_step
 from sphinx_edition.view import BookView, get_view
-from sphinx_edition.works import Work, bibtex_text, coins, ris_text, work_from_entry, work_jsonld
+from sphinx_edition.works import (
+    Work,
+    bibtex_text,
+    coins,
+    csl_json_text,
+    ris_text,
+    work_from_entry,
+    work_jsonld,
+)
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -435,7 +443,8 @@ def add_page_metadata(
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
-    """The bibliography as ``.bib`` and ``.ris``, whole and per work (``build-finished``)."""
+    """The bibliography as ``.bib`` and ``.ris``, whole and per work, and as CSL-JSON
+    (``.json``), whole (``build-finished``)."""
     if exception is not None or not for_browser(app.builder):
         return
     entries = bib_entries(app.env)
@@ -447,6 +456,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     works = list(book_works(app.env).values())
     _write(outdir / f"{basename}.bib", bibtex_text(entries))
     _write(outdir / f"{basename}.ris", ris_text(works))
+    _write(outdir / f"{basename}.json", csl_json_text(works))
     for work in works:
         bib, ris = work_paths(work.key)
         _write(Path(app.outdir) / bib, bibtex_text({work.key: entries[work.key]}))

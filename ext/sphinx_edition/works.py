@@ -9,6 +9,7 @@ This module is pure: no Sphinx state.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote, urlencode
@@ -407,6 +408,70 @@ def coins(work: Work, rfr_id: str = "") -> str:
     if work.url:
         pairs.append(("rft_id", work.url))
     return urlencode(pairs, quote_via=quote)
+
+
+# -- CSL-JSON -------------------------------------------------------------------------------
+
+#: CSL item types (CSL 1.0.2) of BibTeX entry types.
+CSL_TYPES = {
+    "article": "article-journal",
+    "book": "book",
+    "incollection": "chapter",
+    "inbook": "chapter",
+    "inproceedings": "paper-conference",
+    "techreport": "report",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+}
+
+
+def _csl_names(names: tuple[Name, ...]) -> list[dict[str, str]]:
+    return [
+        {"family": n.family, "given": n.given} if n.given else {"family": n.family} for n in names
+    ]
+
+
+def csl_item(work: Work) -> dict[str, Any]:
+    """*work* as a CSL-JSON item, the form citeproc processors and Zotero exchange."""
+    item: dict[str, Any] = {"id": work.key, "type": CSL_TYPES.get(work.type, "document")}
+    item["title"] = work.title
+    if work.authors:
+        item["author"] = _csl_names(work.authors)
+    if work.editors:
+        item["editor"] = _csl_names(work.editors)
+    parts = date_parts(work)
+    if parts.year.isdigit():
+        numbers = [int(parts.year)]
+        if parts.month:
+            numbers.append(parts.month)
+            if parts.day:
+                numbers.append(parts.day)
+        item["issued"] = {"date-parts": [numbers]}
+        if parts.other:
+            item["issued"]["season"] = parts.other
+    values = {
+        "container-title": work.container,
+        "volume": work.volume,
+        "issue": work.issue,
+        # CSL's page ranges take a hyphen: processors shorten and set the dash themselves.
+        "page": work.pages.replace("–", "-"),
+        "publisher": work.publisher,
+        "publisher-place": work.place,
+        "edition": work.edition,
+        "genre": work.report_type,
+        "ISBN": work.isbn,
+        "ISSN": work.issn,
+        "DOI": work.doi,
+        "URL": work.url,
+        "note": f"Review of {work.review_of}" if work.review_of else "",
+    }
+    item.update({k: v for k, v in values.items() if v})
+    return item
+
+
+def csl_json_text(works: Iterable[Work]) -> str:
+    """*works* as a CSL-JSON file (a JSON array of items)."""
+    return json.dumps([csl_item(w) for w in works], ensure_ascii=False, indent=1) + "\n"
 
 
 # -- schema.org ----------------------------------------------------------------------------
