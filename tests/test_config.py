@@ -162,7 +162,7 @@ def test_a_bad_value_warns_at_its_line_of_conf_py(tmp_path: Path) -> None:
     ), warnings
     assert re.search(
         rf"{conf}:{_line(app, 'edition_downloads')}: WARNING: edition_downloads: unknown "
-        r"format 'docx'; expected one of pdf, epub, tei, bib, ris \[edition\.downloads\]",
+        r"format 'docx'; expected one of pdf, epub, tei, bib, ris, json \[edition\.downloads\]",
         warnings,
     ), warnings
     assert app.config.edition_sidenotes is True

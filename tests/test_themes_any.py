@@ -177,7 +177,7 @@ def test_bad_formats_are_located_warnings(make_app: Any, rootdir: Any) -> None:
     warnings = app.warning.getvalue()
     assert re.search(
         r"conf\.py:\d+: WARNING: edition_downloads: unknown format 'docx'; expected one of "
-        r"pdf, epub, tei, bib, ris \[edition\.downloads\]",
+        r"pdf, epub, tei, bib, ris, json \[edition\.downloads\]",
         warnings,
     ), warnings
     assert re.search(r"conf\.py:\d+: WARNING: edition_downloads: 'pdf' is listed twice", warnings)
