@@ -51,6 +51,7 @@ DOWNLOADS = [
     TEI,
     "dynamics-of-us-russia-relations.bib",
     "dynamics-of-us-russia-relations.ris",
+    "dynamics-of-us-russia-relations.json",
 ]
 
 
