@@ -99,8 +99,8 @@ def test_chapter_page_has_highwire_and_dublin_core(edition_html: Path) -> None:
     assert _meta(head, "citation_publication_date") == [year]
     base = CONF["html_baseurl"]
     assert _meta(head, "citation_fulltext_html_url") == [f"{base}introduction.html"]
-    pdf = CONF["latex_documents"][0][1].replace(".tex", ".pdf")
-    assert _meta(head, "citation_pdf_url") == [f"{base}downloads/{pdf}"]
+    # The PDF is the whole book: the book's page names it, a chapter's does not.
+    assert _meta(head, "citation_pdf_url") == []
     assert _meta(head, "DC.title") == ["Introduction"]
     assert _meta(head, "DC.language") == [CONF["language"]]
     assert _meta(head, "DC.date") == [year]
@@ -110,11 +110,24 @@ def test_chapter_page_has_highwire_and_dublin_core(edition_html: Path) -> None:
     assert _meta(head, "DC.creator") == authors
 
 
+@pytest.mark.parametrize("name", ["genindex.html", "search.html"])
+def test_template_pages_are_no_work(edition_html: Path, name: str) -> None:
+    """The general index and the search page are not part of the work: no Highwire or Dublin
+    Core tag (an empty ``citation_title`` there made a work of them), no JSON-LD."""
+    head = _soup(edition_html / name).head
+    assert head is not None
+    names = [str(m.get("name", "")) for m in head.select("meta")]
+    assert [n for n in names if n.startswith(("citation_", "DC."))] == []
+    assert head.select('script[type="application/ld+json"]') == []
+
+
 def test_root_page_is_the_book_with_its_chapters(edition_html: Path) -> None:
     soup = _soup(edition_html / "index.html")
     assert soup.head is not None
     assert _meta(soup.head, "citation_title") == [CONF["project"]]
     assert _meta(soup.head, "citation_book_title") == []
+    pdf = CONF["latex_documents"][0][1].replace(".tex", ".pdf")
+    assert _meta(soup.head, "citation_pdf_url") == [f"{CONF['html_baseurl']}downloads/{pdf}"]
     book = _jsonld(soup)
     assert book["@context"] == "https://schema.org"
     assert book["@type"] == "Book"

@@ -392,7 +392,9 @@ def page_metatags(
         tags.append(("citation_publisher", meta.publisher))
     if url:
         tags.append(("citation_fulltext_html_url", url))
-    if meta.pdf_url:
+    if meta.pdf_url and is_root:
+        # The PDF is the whole book: on a chapter, ``citation_pdf_url`` would give the
+        # book's file as the chapter's full text.
         tags.append(("citation_pdf_url", meta.pdf_url))
     tags.append(("DC.title", meta.title if is_root else title))
     tags += [("DC.creator", a) for a in meta.authors]
@@ -418,8 +420,12 @@ def add_page_metadata(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Highwire, Dublin Core and JSON-LD into ``metatags`` (``html-page-context``)."""
-    if not for_browser(app.builder):
+    """Highwire, Dublin Core and JSON-LD into ``metatags`` (``html-page-context``).
+
+    A page made from a template alone (the general index, the search page) is not part of
+    the work, and gets none: Google Scholar and Zotero would read it as one, untitled.
+    """
+    if not for_browser(app.builder) or doctree is None:
         return
     meta = book_catalogue(app.env).metadata
     title = _title(app, pagename, context)
