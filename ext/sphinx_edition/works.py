@@ -239,13 +239,36 @@ def _work(
 # -- BibTeX ---------------------------------------------------------------------------------
 
 
+#: The fields biblatex reads as lists of literals, split at " and " (a publisher, an
+#: institution, a place): citation-js reads ``institution = {Center for Strategic and
+#: International Studies}`` as two institutions, of which it keeps "Center for Strategic".
+LITERAL_LISTS = frozenset(
+    {"publisher", "institution", "organization", "address", "location", "school"}
+)
+
+
+def _protected(value: str) -> str:
+    """*value* in braces if it holds an " and " outside braces: one literal, not a list."""
+    depth = 0
+    for index, char in enumerate(value):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and value.startswith(" and ", index):
+            return "{" + value + "}"
+    return value
+
+
 def exported_entry(entry: Entry) -> Entry:
-    """*entry* without the edition's own fields (``x-…``: the delivered readings).
+    """*entry* without the edition's own fields (``x-…``: the delivered readings), its
+    literal fields that hold an "and" protected as one literal.
 
     A review keeps what it reviews as a ``note`` ("Review of …"): BibTeX has no field for
     it, and biblatex's ``related`` needs the reviewed book as an entry of its own.
     """
-    fields = [(k, v) for k, v in entry.fields.items() if not k.lower().startswith("x-")]
+    fields = [
+        (k, _protected(v) if k.lower() in LITERAL_LISTS else v)
+        for k, v in entry.fields.items()
+        if not k.lower().startswith("x-")
+    ]
     reviewed = entry.fields.get("x-review-of", "")
     if reviewed and "note" not in {k.lower() for k, _ in fields}:
         fields.append(("note", f"Review of {reviewed}"))
