@@ -191,6 +191,23 @@ def test_bibliography_dates_as_the_entries_give_them(tei_tree: etree._ElementTre
     assert titles and not [t for t in titles if "`" in t]
 
 
+def test_bibliography_in_the_editions_order_by_its_sort_keys(
+    tei_tree: etree._ElementTree, edition_html: Path
+) -> None:
+    """Each ``biblStruct`` has a ``@sortKey`` (one word); sorted by it, the works come in the
+    order of the edition's printed bibliography (by surname: a processor that sorts, as the
+    TEI Stylesheets do, no longer sorts by forename)."""
+    structs = tei_tree.findall(".//tei:back//tei:listBibl/tei:biblStruct", NS)
+    keys = [str(s.get("sortKey", "")) for s in structs]
+    assert all(keys) and not [k for k in keys if re.search(r"\s", k)]
+    in_tei = [str(s.get(XML_ID)).removeprefix("bib-") for s in structs]
+    by_key = [in_tei[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]
+    references = (edition_html / "references.html").read_text("utf-8")
+    printed = list(dict.fromkeys(re.findall(r'href="downloads/works/([^"/]+)\.bib"', references)))
+    assert len(printed) == len(structs)
+    assert by_key == in_tei == printed
+
+
 def test_foreign_book_tei_is_valid_with_its_locators(
     tmp_path: Path, rootdir: Path, tei_schema: etree.RelaxNG
 ) -> None:

@@ -28,7 +28,15 @@ from sphinx_edition.config import theme_specs
 from sphinx_edition.domain import get_domain
 from sphinx_edition.downloads import download_basename
 from sphinx_edition.metadata import bib_entries, bibliography_keys, book_metadata
-from sphinx_edition.tei.header import TEI_NS, XML_LANG, bibl_struct, stand_off, sub, tei_header
+from sphinx_edition.tei.header import (
+    TEI_NS,
+    XML_LANG,
+    bibl_struct,
+    sort_key,
+    stand_off,
+    sub,
+    tei_header,
+)
 from sphinx_edition.tei.text import TextConverter
 from sphinx_edition.works import work_from_entry
 
@@ -147,8 +155,11 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
         title = env.titles.get(back_docs[0]) if back_docs else None
         sub(div, "head", title.astext() if title is not None else "Bibliography")
         listing = sub(div, "listBibl")
-        for key, entry in sorted(entries.items()):
-            listing.append(bibl_struct(work_from_entry(key, entry)))
+        # In the Oxford bibliography's order, which each work's @sortKey states.
+        for order, key, entry in sorted((sort_key(e), k, e) for k, e in entries.items()):
+            struct = bibl_struct(work_from_entry(key, entry))
+            struct.set("sortKey", order)
+            listing.append(struct)
     standoff = stand_off(
         list(domain.records("periods", docs)), list(domain.records("events", docs))
     )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sphinx_edition.downloads import slug
+from sphinx_edition.oxford.style import OxfordSortingStyle
 from sphinx_edition.records import EventInfo, PeriodInfo
 from sphinx_edition.works import iso_date
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from lxml import etree
+    from pybtex.database import Entry
 
     from sphinx_edition.config import ThemeSpec
     from sphinx_edition.metadata import BookMetadata
@@ -196,6 +199,15 @@ def _imprint(monogr: etree._Element, work: Work) -> None:
     printed = f"{work.month} {work.year}".strip() if work.year else ""
     when = iso_date(work)
     sub(imprint, "date", printed, when=when if W3C_DATE.match(when) else "")
+
+
+def sort_key(entry: Entry) -> str:
+    """The ``@sortKey`` of a work: the Oxford bibliography's order (surnames, then year,
+    then title) as one word (``teidata.word``), so that a processor sorting by it, as the
+    TEI Consortium's Stylesheets do, prints the works in the edition's order."""
+    # "," sorts before the "-" that joins words, so a shorter name comes first, as in the
+    # Oxford style's sorting tuple.
+    return ",".join(slug(part) or "-" for part in OxfordSortingStyle().sorting_key(entry))
 
 
 def bibl_struct(work: Work) -> etree._Element:
