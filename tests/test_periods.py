@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from zipfile import ZipFile
@@ -270,3 +271,43 @@ def test_duplicate_id_found_after_an_incremental_edit(tmp_path: Path) -> None:
         )
     finally:
         second.cleanup()
+
+
+HOSTILE_CLIMATE = "x' onmouseover=alert(1) <b>\\input{/etc/passwd}"  # quotes break MyST options
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_an_invalid_climate_is_warned_and_not_written(
+    builder: str, tmp_path: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    """A climate outside the vocabulary is warned about at its line and then not written:
+    neither into the SVG's attributes nor into the TikZ code (nor anywhere else)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_edition"]\nmyst_enable_extensions = ["colon_fence"]\n'
+        'root_doc = "index"\nbibtex_bibfiles = ["refs.bib"]\n',
+        encoding="utf-8",
+    )
+    (src / "refs.bib").write_text("", encoding="utf-8")
+    (src / "index.md").write_text(
+        "# Book\n\n## A section\n\n"
+        ":::{period} hostile\n:title: Hostile\n:start: 2000\n:end: 2004\n"
+        f":climate: {HOSTILE_CLIMATE}\n:::\n\nText of the section.\n\n"
+        ":::{event} 2002-05-24\n:title: An event\n"
+        f":climate: {HOSTILE_CLIMATE}\n:::\n\n"
+        "## Timeline\n\n```{timeline}\n```\n",
+        encoding="utf-8",
+    )
+    app = make_app(builder, srcdir=src, freshenv=True)
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "Traceback" not in warnings
+    assert len(re.findall(r"index\.md:\d+: WARNING: .*unknown climate", warnings)) == 2, warnings
+    written = "".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in app.outdir.rglob("*")
+        if path.suffix in {".html", ".tex", ".svg"}
+    )
+    assert "Text of the section." in written
+    assert "onmouseover" not in written and "passwd" not in written

@@ -91,6 +91,8 @@ class _ChronologyDirective(SphinxDirective):
         logger.warning(message, location=self.get_location(), type="edition", subtype=self.subtype)
 
     def check_climate(self, kind: str) -> str:
+        """The ``:climate:`` option, one of :data:`CLIMATES`; "" (after a warning) if it is
+        missing or not one of them."""
         climate = str(self.options.get("climate", "")).strip()
         if not climate:
             self.warn(_("%s: missing required option :climate:") % kind)
@@ -99,6 +101,9 @@ class _ChronologyDirective(SphinxDirective):
                 _("%s: unknown climate %r (expected one of: %s)")
                 % (kind, climate, ", ".join(CLIMATES))
             )
+            # Not written anywhere (class names, the figure's attributes, TikZ styles): the
+            # period or event is drawn as of an unknown climate.
+            return ""
         return climate
 
     def parse_summary(self) -> tuple[list[nodes.Node], str]:
