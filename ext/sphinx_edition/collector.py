@@ -5,13 +5,15 @@ Sphinx keeps every tree it read in memory until the page is written
 parent), so it is freed by the cyclic garbage collector only.  While the pages are written,
 every full collection walks all of those trees again: on the benchmark's book of 250
 chapters, whose notes, passages and events make its trees twice the size of the same text
-without them, 7 full collections of 300,000 objects each, a fifth of the whole build.
+without them, 7 full collections of up to 300,000 objects each; full collections took
+about 2.4 s of a 14 s build.
 
 When reading ends, :func:`gc.freeze` moves what is alive to the collector's permanent
 generation, which no collection walks; a tree written and dropped is then reclaimed when
 the build ends (:func:`gc.unfreeze`, at ``build-finished``, which Sphinx emits after a
 failed build too).  The cost is memory: the trees written stay allocated until then, which
-the reading phase needed at once anyway (the benchmark's peak grows from 125 to 180 MB).
+the reading phase needed at once anyway.  Measured on that book: full collections fall
+from about 2.4 s to 1.4 s, and the peak memory grows from 125 MB to 185 MB.
 """
 
 from __future__ import annotations

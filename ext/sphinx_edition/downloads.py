@@ -3,8 +3,9 @@
 The links are a node put at the top of each page's tree (:class:`download_bar`) and
 written by the HTML writer into the page body, which every HTML theme shows as the
 content, so no template is needed; the node holds no text, so neither the search index
-nor a page's description reads it.  The files are ``downloads/<basename>.<format>`` next to the HTML
-(:func:`download_basename`), or Read the Docs' own downloads where it builds them.
+nor a page's description reads it.  The files are ``downloads/<basename>.<format>`` next
+to the HTML (:func:`download_basename`), or Read the Docs' own downloads where it builds
+them.
 """
 
 from __future__ import annotations

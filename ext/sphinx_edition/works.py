@@ -18,7 +18,7 @@ import rispy  # type: ignore[import-untyped]
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
 
-from sphinx_edition.oxford.text import plain_text, text_from_latex
+from sphinx_edition.oxford.text import TEX_QUOTED, plain_text, text_from_latex
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -67,6 +67,16 @@ class Work(NamedTuple):
     month: str = ""  # as the entry gives it: "9 March", "Summer", "3", or ""
     review_of: str = ""  # the work a review reviews (``x-review-of``), as plain text
 
+    @property
+    def review_note(self) -> str:
+        """What a review reviews, as a note of the formats that have no field for it."""
+        return review_note(self.review_of) if self.review_of else ""
+
+
+def review_note(reviewed: str) -> str:
+    """The note that says what a review reviews (*reviewed*: as the format writes it)."""
+    return f"Review of {reviewed}"
+
 
 # A pure function of its text, asked again for every page that cites a work: remembered.
 @functools.lru_cache(maxsize=8192)
@@ -91,7 +101,7 @@ _ITALIC_COMMAND = re.compile(r"\\(?:textit|emph|textsl|mkbibemph)\s*\{")
 #: text, written with straight apostrophes, do not want).
 _TEX_QUOTES = (
     (re.compile(r"``(.*?)''"), "\u201c\\1\u201d"),
-    (re.compile(r"`([^`']*)'"), "\u2018\\1\u2019"),
+    (TEX_QUOTED, "\u2018\\1\u2019"),
     (re.compile(r"`"), "\u2018"),
 )
 
@@ -271,7 +281,7 @@ def exported_entry(entry: Entry) -> Entry:
     ]
     reviewed = entry.fields.get("x-review-of", "")
     if reviewed and "note" not in {k.lower() for k, _ in fields}:
-        fields.append(("note", f"Review of {reviewed}"))
+        fields.append(("note", review_note(reviewed)))
     return Entry(entry.type, fields=fields, persons=entry.persons)
 
 
@@ -368,10 +378,10 @@ def ris_record(work: Work) -> dict[str, object]:
         record["issn"] = work.isbn or work.issn
     if work.url:
         record["urls"] = [work.url]
-    if work.review_of:
+    if work.review_note:
         # RIS has no tag for a reviewed work, nor Zotero's RIS translator for its
         # "reviewedAuthor": a note says it.
-        record["notes"] = [f"Review of {work.review_of}"]
+        record["notes"] = [work.review_note]
     record["id"] = work.key
     return record
 
@@ -486,7 +496,7 @@ def csl_item(work: Work) -> dict[str, Any]:
         "ISSN": work.issn,
         "DOI": work.doi,
         "URL": work.url,
-        "note": f"Review of {work.review_of}" if work.review_of else "",
+        "note": work.review_note,
     }
     item.update({k: v for k, v in values.items() if v})
     return item

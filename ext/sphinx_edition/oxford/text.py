@@ -71,13 +71,14 @@ def parts(*texts: Text | str | None, sep: str = ", ") -> Text:
 
 
 #: BibTeX's ``quoted'`` pairs, and the apostrophes left over.
-_QUOTED = re.compile(r"`([^`']*)'")
+#: TeX's single quotation marks around words: `` `x' `` (a text's own quotation).
+TEX_QUOTED = re.compile(r"`([^`']*)'")
 
 
 def typeset(text: Any, quotes: tuple[str, str]) -> Any:
     """*text* with BibTeX quotes made typographic: `x' → *quotes* around x, ' → ’."""
     if isinstance(text, String):
-        value = _QUOTED.sub(lambda m: quotes[0] + m.group(1) + quotes[1], text.value)
+        value = TEX_QUOTED.sub(lambda m: quotes[0] + m.group(1) + quotes[1], text.value)
         return String(value.replace("'", "’").replace("`", "‘"))
     if hasattr(text, "parts"):
         return text._create_similar([typeset(part, quotes) for part in text.parts])

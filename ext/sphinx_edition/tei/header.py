@@ -68,8 +68,14 @@ def work_ref(key: str) -> str:
 # -- teiHeader ------------------------------------------------------------------------------
 
 
-def _date(parent: etree._Element, value: str) -> None:
-    sub(parent, "date", value, when=value if W3C_DATE.match(value) else "")
+def _w3c(value: str) -> str:
+    """*value* if it is a date ``@when``, ``@from`` and ``@to`` accept, else ""."""
+    return value if W3C_DATE.match(value) else ""
+
+
+def _date(parent: etree._Element, text: str, when: str | None = None) -> None:
+    """A ``date`` printing *text*, with ``@when`` (*when*, else *text*) if it is W3C."""
+    sub(parent, "date", text, when=_w3c(text if when is None else when))
 
 
 def tei_header(
@@ -170,7 +176,7 @@ def _event(
         "event",
         type="period" if isinstance(info, PeriodInfo) else "event",
         subtype=info.climate,
-        **{name: value for name, value in dates.items() if W3C_DATE.match(value)},
+        **{name: _w3c(value) for name, value in dates.items()},
         corresp=f"#{within}" if within else "",
         **{XML_ID: info.anchor},
     )
@@ -196,15 +202,13 @@ def _imprint(monogr: etree._Element, work: Work) -> None:
         sub(imprint, "publisher", work.publisher)
     # The date as the entry gives it ("9 March 2004", "Summer 2006"); ``@when`` as far as
     # it is known (2004-03-09, 2006).
-    printed = f"{work.month} {work.year}".strip() if work.year else ""
-    when = iso_date(work)
-    sub(imprint, "date", printed, when=when if W3C_DATE.match(when) else "")
+    _date(imprint, f"{work.month} {work.year}".strip() if work.year else "", iso_date(work))
 
 
 def sort_key(entry: Entry) -> str:
     """The ``@sortKey`` of a work: the Oxford bibliography's order (surnames, then year,
-    then title) as one word (``teidata.word``), so that a processor sorting by it, as the
-    TEI Consortium's Stylesheets do, prints the works in the edition's order."""
+    then title) as one word (``teidata.word``): a processor that sorts the works by it
+    keeps the edition's order."""
     # "," sorts before the "-" that joins words, so a shorter name comes first, as in the
     # Oxford style's sorting tuple.
     return ",".join(slug(part) or "-" for part in OxfordSortingStyle().sorting_key(entry))
