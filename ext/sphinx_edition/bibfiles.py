@@ -3,25 +3,28 @@
 sphinxcontrib-bibtex parses ``bibtex_bibfiles`` with pybtex in strict mode at
 ``builder-inited``: one unbalanced brace and the build stops with a Python traceback.
 Here every file is parsed first, with pybtex's errors captured, and each becomes a Sphinx
-warning at ``file:line`` (``type="edition"``, ``subtype="bib"``).  When a file has errors,
-the same handler then fills sphinxcontrib-bibtex's cache of parsed files itself, with its
-own function and pybtex's errors still captured: pybtex skips a broken entry and reads the
-rest, and sphinxcontrib-bibtex, finding its cache up to date, does not parse again.  The
-build goes on (and fails under ``-W``) instead of crashing.
+warning at ``file:line`` (``type="edition"``, ``subtype="bib"``), as is a file that is not
+in ``bibtex_encoding`` (at its first bad byte) and a ``crossref`` to no entry.  When a file
+has errors, the same handler then fills sphinxcontrib-bibtex's cache of parsed files itself
+from the texts it read, pybtex's errors still captured: pybtex skips a broken entry and
+reads the rest, and sphinxcontrib-bibtex, finding its cache up to date, does not parse
+again.  The build goes on (and fails under ``-W``) instead of crashing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import pybtex.errors
+from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.locale import get_translation
 from sphinx.util import logging
-from sphinxcontrib.bibtex.bibfile import process_bibdata
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -69,40 +72,113 @@ def _line_of(error: Exception, text: str) -> int:
     return 1
 
 
+def _warn(path: Path, line: int, message: str, *args: object) -> None:
+    logger.warning(message, *args, location=f"{path}:{line}", type="edition", subtype="bib")
+
+
+def read_bibfile(path: Path, encoding: str) -> tuple[str, bool]:
+    """The text of *path* and whether it decoded cleanly.
+
+    A file that is not in *encoding* (``bibtex_encoding``, UTF-8 by default) is a warning at
+    its first bad byte, with that byte's offset, and is read with the bad bytes replaced
+    (U+FFFD), so that the entries around them are still found.
+    """
+    data = path.read_bytes()
+    try:
+        return data.decode(encoding), True
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        _warn(
+            path,
+            line,
+            _(
+                "%s is not %s: byte 0x%02x at offset %d cannot be read; save the file as %s "
+                "(or set bibtex_encoding)"
+            ),
+            path.name,
+            encoding,
+            data[error.start],
+            error.start,
+            encoding,
+        )
+        return data.decode(encoding, errors="replace"), False
+
+
+def _entry_line(text: str, key: str) -> int:
+    """The line of the last entry of *key* in *text* (1 when it is not found)."""
+    found = list(re.finditer(r"@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.I))
+    return text.count("\n", 0, found[-1].start()) + 1 if found else 1
+
+
 def check_bibfiles(app: Sphinx) -> None:
-    """Warn, at file and line, of every error pybtex finds in the ``.bib`` files."""
+    """Warn, at file and line, of every error pybtex finds in the ``.bib`` files, of a file
+    not in ``bibtex_encoding`` and of a ``crossref`` to no entry."""
+    encoding = app.config.bibtex_encoding
     broken = False
+    texts: dict[Path, str] = {}
+    crossrefs: list[tuple[Path, str, str]] = []  # (file, key, the key it crossrefs)
+    known: set[str] = set()
     for path in _files(app):
         if not path.is_file():
             continue  # sphinxcontrib-bibtex reports a missing file itself
-        text = path.read_text(encoding=app.config.bibtex_encoding)
+        text, clean = read_bibfile(path, encoding)
+        texts[path] = text
         with pybtex.errors.capture() as errors:
-            Parser(encoding=app.config.bibtex_encoding).parse_string(text)
+            entries = Parser(encoding=encoding).parse_string(text).entries
         for error in errors:
-            logger.warning(
-                "%s: %s",
+            _warn(path, _line_of(error, text), "%s: %s", path.name, error)
+        broken = broken or bool(errors) or not clean
+        known.update(key.lower() for key in entries)
+        crossrefs += [
+            (path, key, entry.fields["crossref"])
+            for key, entry in entries.items()
+            if "crossref" in entry.fields
+        ]
+    for path, key, target in crossrefs:
+        if target.lower() not in known:
+            _warn(
+                path,
+                _entry_line(texts[path], key),
+                _(
+                    "%s: entry %r has crossref %r, which is in no bibtex_bibfiles; the "
+                    "fields it would inherit are missing"
+                ),
                 path.name,
-                error,
-                location=f"{path}:{_line_of(error, text)}",
-                type="edition",
-                subtype="bib",
+                key,
+                target,
             )
-        broken = broken or bool(errors)
     if broken:
-        fill_bibtex_cache(app)
+        fill_bibtex_cache(app, texts)
 
 
-def fill_bibtex_cache(app: Sphinx) -> None:
+def fill_bibtex_cache(app: Sphinx, texts: dict[Path, str]) -> None:
     """Parse the ``.bib`` files into sphinxcontrib-bibtex's cache, pybtex's errors captured.
 
-    The files are named exactly as sphinxcontrib-bibtex names them (resolved from the
-    configuration directory), so that its own handler finds the cache up to date.
+    sphinxcontrib-bibtex's own ``parse_bibdata`` reads the files itself, strictly, so a
+    file it cannot decode would end the build: the cache is filled here from the texts
+    already read, the way that function fills it (one parser, each file with the keys it
+    adds).  The files are named exactly as sphinxcontrib-bibtex names them (resolved from
+    the configuration directory), so that its own handler finds the cache up to date.
     """
     domain = cast("BibtexDomain", app.env.get_domain("cite"))
-    paths = [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
+    encoding = app.config.bibtex_encoding
+    parser = Parser(encoding=encoding)
+    bibfiles: dict[Path, BibFile] = {}
+    by_name = {path.resolve(): text for path, text in texts.items()}
     # The warnings above already say what pybtex skips.
     with pybtex.errors.capture():
-        domain.data["bibdata"] = process_bibdata(domain.bibdata, paths, app.config.bibtex_encoding)
+        for name in app.config.bibtex_bibfiles:
+            path = (Path(app.confdir) / name).resolve()
+            before = set(parser.data.entries)
+            if path in by_name:
+                # a repeated entry raises even when captured; it is warned of above
+                with contextlib.suppress(BibliographyDataError):
+                    parser.parse_string(by_name[path])
+            else:
+                _warn(path, 1, _("could not open bibtex file %s"), path)
+            new = dict.fromkeys(key for key in parser.data.entries if key not in before)
+            bibfiles[path] = BibFile(mtime=get_mtime(path), keys=new)
+    domain.data["bibdata"] = BibData(encoding=encoding, bibfiles=bibfiles, data=parser.data)
 
 
 def setup_bibfiles(app: Sphinx) -> None:

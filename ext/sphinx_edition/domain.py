@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when the shape of any record or key below changes (it is part of ``env_version``).
-DATA_VERSION = 5
+DATA_VERSION = 6
 
 
 class NoteTexts(NamedTuple):

@@ -76,6 +76,8 @@ class notecite(nodes.Inline, nodes.Element):  # type: ignore[misc]
 #: Attribute of a recorded ``notecite``: an ordinary footnote stands between it and the
 #: note before it in the document.
 AFTER_FOOTNOTE = "after_footnote"
+#: The attribute of a note holding the expressions of the ``only`` blocks around it.
+ONLY_ATTR = "only"
 
 # -- themes ---------------------------------------------------------------------------------
 

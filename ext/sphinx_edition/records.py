@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx_edition.config import theme_specs
 from sphinx_edition.nodes import (
     AFTER_FOOTNOTE,
+    ONLY_ATTR,
     PASSAGE_ATTR,
     editorial_note,
     event_marker,
@@ -91,6 +92,9 @@ class CitationInfo(NamedTuple):
     after_footnote: bool = False
     #: The role's text as written, printed as the note when it cannot be parsed.
     raw: str = ""
+    #: The expressions of the ``only`` blocks the note stands in: it is a note of the
+    #: builders for which they all hold.
+    only: tuple[str, ...] = ()
 
 
 class EditorialInfo(NamedTuple):
@@ -173,6 +177,7 @@ def citations_of(found: Found, docname: str, env: BuildEnvironment) -> Iterator[
             order=node["order"],
             after_footnote=bool(node.get(AFTER_FOOTNOTE)),
             raw=node["raw"],
+            only=tuple(node.get(ONLY_ATTR, ())),
         )
 
 

@@ -94,8 +94,12 @@ class Case:
     files: dict[str, str | bytes] = field(default_factory=dict)
     #: The warnings each builder must give; a builder with none must build cleanly.
     warnings: tuple[W, ...] = ()
-    #: The notes in the source: every builder writes exactly this many.
-    notes: int = 0
+    #: The notes in the source: every builder writes exactly this many (by builder, where
+    #: an ``only`` block keeps some from a builder).
+    notes: int | dict[str, int] = 0
+    #: The author's own footnotes (not notes of the edition's series), which the text and
+    #: TEI outputs number with the notes.
+    footnotes: int = 0
     #: Text that every builder's output must keep.
     kept: tuple[str, ...] = ()
     builders: tuple[str, ...] = BUILDERS
@@ -127,7 +131,10 @@ _NOTE_PATTERNS = {
     # A note of the edition's series: the notes, not their marks, are counted.
     "html": re.compile(r'<aside class="footnote [^"]*\bedition-note\b'),
     "epub": re.compile(r'<aside class="footnote [^"]*\bedition-note\b'),
-    "latex": re.compile(r"\\begin\{footnote(?:text)?\}"),
+    "latex": re.compile(
+        r"\\begin\{footnote(?:text)?\}\[\d+\]\\sphinxAtStartFootnote\s*"
+        r"\\label\{\\detokenize\{[^}]*:notecite-\d+\}\}"
+    ),
     "text": re.compile(r"^\[\d+\] ", re.MULTILINE),
     "tei": re.compile(r'<note place="foot"'),
 }
@@ -150,7 +157,13 @@ def outputs(builder: str, out: Path) -> dict[Path, str]:
     }
 
 
-def count_notes(builder: str, texts: dict[Path, str]) -> int:
-    """How many notes *builder* wrote into *texts*."""
+def count_notes(builder: str, texts: dict[Path, str], case: Case) -> int:
+    """How many notes of the edition's series *builder* wrote into *texts*."""
     pattern = _NOTE_PATTERNS[builder]
-    return sum(len(pattern.findall(text)) for text in texts.values())
+    found = sum(len(pattern.findall(text)) for text in texts.values())
+    return found - case.footnotes if builder in {"text", "tei"} else found
+
+
+def notes_due(builder: str, case: Case) -> int:
+    """The notes *builder* must write for *case*."""
+    return case.notes if isinstance(case.notes, int) else case.notes[builder]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.tags import Tags
 
     from sphinx_edition.records import CitationInfo
 
@@ -249,8 +250,9 @@ def note_style(env: BuildEnvironment) -> OxfordStyle:
     return style()
 
 
-def compute_plan(env: BuildEnvironment, view: BookView) -> Plan:
-    """Number and form of every note of the book, in reading order."""
+def compute_plan(env: BuildEnvironment, view: BookView, tags: Tags | None = None) -> Plan:
+    """Number and form of every note of the book, in reading order: of the notes the
+    builder prints, those in ``only`` blocks whose conditions *tags* meet (all with none)."""
     bibdata = bibtex_domain(env).bibdata
     entries = dict(bibdata.data.entries)
     style = note_style(env)
@@ -269,7 +271,12 @@ def compute_plan(env: BuildEnvironment, view: BookView) -> Plan:
             cache[cache_key] = segments(note_text(style, parts, pre, entries))
         return cast("tuple[Segment, ...]", cache[cache_key])
 
-    return plan_notes(view.citations(), set(entries), fmt)
+    citations = [
+        cit
+        for cit in view.citations()
+        if tags is None or all(tags.eval_condition(expr) for expr in cit.only)
+    ]
+    return plan_notes(citations, set(entries), fmt)
 
 
 #: Emitted with ``(app, env, plan)`` once the number and form of every note of the book
@@ -280,7 +287,7 @@ EVENT_NOTES_PLANNED = "edition-notes-planned"
 
 def plan_step(app: Sphinx, env: BuildEnvironment, view: BookView) -> Plan:
     """The ``notes-plan`` step: the book's notes, computed once per build."""
-    plan = compute_plan(env, view)
+    plan = compute_plan(env, view, app.tags)
     app.events.emit(EVENT_NOTES_PLANNED, env, plan)
     for number, why in plan.undecided:
         logger.verbose(_("note %d: the rules do not decide its form (%s)"), number, why)

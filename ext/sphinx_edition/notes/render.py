@@ -24,7 +24,7 @@ from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 
 from sphinx_edition.builders import builder_class, one_document_at_a_time
 from sphinx_edition.delivered import delivered_node
-from sphinx_edition.nodes import notecite
+from sphinx_edition.nodes import ONLY_ATTR, notecite
 from sphinx_edition.notes.plan import (
     Note,
     Plan,
@@ -173,6 +173,10 @@ class NotesTransform(SphinxPostTransform):
             if docname not in by_order:
                 by_order[docname] = {n.order: n for n in plan.notes.get(docname, [])}
             note = by_order[docname].get(node.get("order"))
+            if note is None and node.get(ONLY_ATTR):
+                # in an ``only`` block this builder does not print: not one of its notes
+                node.parent.remove(node)
+                continue
             if note is None:  # not recorded (should not happen): keep the text
                 node.replace_self(nodes.inline(node["raw"], node["raw"]))
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
@@ -17,7 +18,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinxcontrib.bibtex.citation_target import CitationTarget, parse_citation_targets
 from sphinxcontrib.bibtex.roles import CitationRef
 
-from sphinx_edition.nodes import AFTER_FOOTNOTE, notecite
+from sphinx_edition.nodes import AFTER_FOOTNOTE, ONLY_ATTR, notecite
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -232,23 +233,74 @@ class AnnotateNotes(SphinxTransform):
 
     Done on the parsed document rather than in the role, because only now are the
     ordinary footnote references (which forbid a following "Ibid.") in their places; just
-    before the domain records the notes (``process_doc``, priority 850).
+    before the domain records the notes (``process_doc``, priority 850).  Three places
+    docutils allows need care first:
+
+    * a note in a link's text is moved to just after the link (a footnote mark inside an
+      ``<a>`` would nest links, and writers drop it);
+    * a note in an rST substitution's definition is not a note: each use of the
+      substitution is a copy of it, and the copies are the notes;
+    * a note in an ``only`` block records the block's conditions, so that the notes' plan,
+      made for the builder at hand, counts it only where the block is printed.
     """
 
     default_priority = 840
 
     def apply(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(notecite)):
+            move_out_of_link(node)
         after_footnote = False
         order = 0
         for node in self.document.findall(_note_or_footnote_ref):
             if isinstance(node, nodes.footnote_reference):
                 after_footnote = True
                 continue
+            if _ancestor(node, nodes.substitution_definition) is not None:
+                continue
             self.document.set_id(node)
             node["order"] = order
             node[AFTER_FOOTNOTE] = after_footnote
+            node[ONLY_ATTR] = only_conditions(node)
             order += 1
             after_footnote = False
+
+
+def _ancestor(node: Node, kind: type[nodes.Element]) -> nodes.Element | None:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kind):
+            return parent
+        parent = parent.parent
+    return None
+
+
+def only_conditions(node: Node) -> tuple[str, ...]:
+    """The expressions of the ``only`` blocks around *node*, outermost first."""
+    found: list[str] = []
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.only):
+            found.append(parent["expr"])
+        parent = parent.parent
+    return tuple(reversed(found))
+
+
+def move_out_of_link(node: notecite) -> None:
+    """Put *node* just after the outermost link whose text holds it (and after any note
+    moved there before it, keeping their order)."""
+    link: nodes.Element | None = None
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.reference):
+            link = parent
+        parent = parent.parent
+    if link is None or link.parent is None:
+        return
+    node.parent.remove(node)
+    index = link.parent.index(link) + 1
+    while index < len(link.parent) and isinstance(link.parent[index], notecite):
+        index += 1
+    link.parent.insert(index, node)
 
 
 def _note_or_footnote_ref(node: Node) -> bool:
@@ -265,5 +317,6 @@ __all__ = [
     "note_label",
     "notecite",
     "notesep",
+    "only_conditions",
     "parse_targets",
 ]

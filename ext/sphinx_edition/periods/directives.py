@@ -149,6 +149,10 @@ class PeriodDirective(_ChronologyDirective):
         climate = self.check_climate(_("period %r") % period_id)
         actors = [a.strip() for a in self.options.get("actors", "").split(";") if a.strip()]
         summary_nodes, summary = self.parse_summary()
+        parent = self.options.get("parent", "").strip()
+        if parent == period_id:
+            self.warn(_("period %r cannot be its own :parent:; it is left without one") % parent)
+            parent = ""
 
         banner = period_banner(
             period=period_id,
@@ -157,7 +161,7 @@ class PeriodDirective(_ChronologyDirective):
             end=end,
             actors=actors,
             climate=climate,
-            parent=self.options.get("parent", "").strip(),
+            parent=parent,
             summary=summary,
             classes=["edition-period", f"edition-climate-{climate or 'unknown'}"],
         )
