@@ -26,6 +26,8 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
+from sphinx_edition.config import _conf_location
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinxcontrib.bibtex.domain import BibtexDomain
@@ -120,7 +122,8 @@ def check_bibfiles(app: Sphinx) -> None:
     known: set[str] = set()
     for path in _files(app):
         if not path.is_file():
-            continue  # sphinxcontrib-bibtex reports a missing file itself
+            broken = True  # warned of where the cache is filled, at its line of conf.py
+            continue
         text, clean = read_bibfile(path, encoding)
         texts[path] = text
         with pybtex.errors.capture() as errors:
@@ -175,7 +178,13 @@ def fill_bibtex_cache(app: Sphinx, texts: dict[Path, str]) -> None:
                 with contextlib.suppress(BibliographyDataError):
                     parser.parse_string(by_name[path])
             else:
-                _warn(path, 1, _("could not open bibtex file %s"), path)
+                logger.warning(
+                    _("bibtex_bibfiles: no file %s; its entries are missing"),
+                    name,
+                    location=_conf_location(app, "bibtex_bibfiles"),
+                    type="edition",
+                    subtype="bib",
+                )
             new = dict.fromkeys(key for key in parser.data.entries if key not in before)
             bibfiles[path] = BibFile(mtime=get_mtime(path), keys=new)
     domain.data["bibdata"] = BibData(encoding=encoding, bibfiles=bibfiles, data=parser.data)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from sphinx.util import logging
 
+from sphinx_edition.dates import parse_date
 from sphinx_edition.downloads import DOWNLOAD_FORMATS
 
 if TYPE_CHECKING:
@@ -279,8 +280,8 @@ def _metadata_item(key: Any, item: Any) -> tuple[Any, str]:
         return None, f"{key!r} must be a list of names"
     if expected is str and not isinstance(item, str):
         return None, f"{key!r} must be a string, not {type(item).__name__}"
-    if key == "date" and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", str(item)):
-        return None, f"'date' must be YYYY, YYYY-MM or YYYY-MM-DD, not {item!r}"
+    if key == "date" and parse_date(str(item)) is None:
+        return None, f"'date' must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {item!r}"
     return (list(item) if expected is list else item), ""
 
 

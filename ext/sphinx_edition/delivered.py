@@ -75,9 +75,25 @@ def notes_path(app_or_env: Any) -> Path | None:
     return Path(app_or_env.srcdir) / str(name)
 
 
-def _line_of(lines: list[str], number: str) -> int:
-    pattern = re.compile(rf'^\s*"{re.escape(number)}"\s*:')
-    return next((i for i, line in enumerate(lines, start=1) if pattern.match(line)), 1)
+def _line_of(lines: list[str], number: str, occurrence: int = 0) -> int:
+    """The line of the *occurrence*-th (from 0) key *number* (1 when it is not found)."""
+    pattern = re.compile(rf'^\s*\{{?\s*"{re.escape(number)}"\s*:')
+    found = [i for i, line in enumerate(lines, start=1) if pattern.match(line)]
+    return found[occurrence] if len(found) > occurrence else 1
+
+
+class _Pairs(dict[str, Any]):
+    """A JSON object that keeps its first value of a repeated key, and names the repeats
+    (``json`` keeps the last one, silently)."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__()
+        self.repeated: list[str] = []
+        for key, value in pairs:
+            if key in self:
+                self.repeated.append(key)
+            else:
+                self[key] = value
 
 
 def plain_note(plan: Plan, number: int) -> str:
@@ -99,14 +115,22 @@ def _read_notes(app: Sphinx, path: Path) -> tuple[dict[Any, Any], list[str]] | N
         )
         return None
     try:
-        data = json.loads(source)
+        data = json.loads(source, object_pairs_hook=_Pairs)
     except json.JSONDecodeError as error:
         _warn(_("delivered notes: bad JSON: %s") % error.msg, f"{path}:{error.lineno}")
         return None
     if not isinstance(data, dict):
         _warn(_("delivered notes: expected an object keyed by note number"), f"{path}:1")
         return None
-    return data, source.splitlines()
+    lines = source.splitlines()
+    seen: dict[str, int] = {}
+    for key in data.repeated:
+        seen[key] = seen.get(key, 0) + 1
+        _warn(
+            _("delivered note %s is given twice; the first is kept") % key,
+            f"{path}:{_line_of(lines, key, seen[key])}",
+        )
+    return data, lines
 
 
 def load_notes(app: Sphinx, plan: Plan) -> dict[int, DeliveredNote]:

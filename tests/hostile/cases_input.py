@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hostile import BIB_LINE, TEXT_LINE, Case, W, period
+from hostile import BIB_LINE, CONF_LINE, TEXT_LINE, Case, W, period
 
 #: An rST document beside the MyST chapter (the base book's index lists it).
 RST_INDEX = "# Book\n\n```{toctree}\nchapter\nrstchap\nrefs\n```\n"
@@ -88,7 +88,8 @@ CASES: list[Case] = [
     ),
     Case(
         "note-in-only-block",
-        chapter="Before.\n\n```{only} html or epub or latex or text or tei\nInside{notecite}`good2000`.\n```\n",
+        chapter="Before.\n\n```{only} html or epub or latex or text or tei\n"
+        "Inside{notecite}`good2000`.\n```\n",
         notes=1,
         kept=("Before",),
         builders=("html", "epub", "latex", "text", "tei"),
@@ -262,5 +263,222 @@ CASES: list[Case] = [
         notes=1,
         kept=("KEEP evil",),
         why="markup characters in a field are text, escaped in every format",
+    ),
+]
+
+
+#: The delivered notes of a book with two notes, with *entries* as the JSON object's body.
+def delivered(entries: str) -> dict[str, str]:
+    return {"delivered.json": "{\n" + entries + "\n}\n"}
+
+
+DELIVERED_CONF = 'edition_delivered_notes = "delivered.json"\n'
+TWO_NOTES = "One{notecite}`good2000`. Two{notecite}`good2000{p. 3}`.\n"
+NOTE_1 = '  "1": {"text": "Good, A Good Book.", "keys": ["good2000"], "locator": ""}'
+NOTE_2 = '  "2": {"text": "Ibid., p. 3.", "keys": ["good2000"], "locator": "p. 3"}'
+
+CASES += [
+    Case(
+        "delivered-clean",
+        chapter=TWO_NOTES,
+        conf=DELIVERED_CONF,
+        files=delivered(NOTE_1 + ",\n" + NOTE_2),
+        notes=2,
+        kept=("Ibid., p. 3",),
+        why="delivered notes that match the book's",
+    ),
+    Case(
+        "delivered-same-number-twice",
+        chapter=TWO_NOTES,
+        conf=DELIVERED_CONF,
+        files=delivered(NOTE_1 + ",\n" + NOTE_2 + ",\n" + NOTE_1.replace("Good,", "Other,")),
+        warnings=(W("delivered.json", 4, r"given twice"),),
+        notes=2,
+    ),
+    Case(
+        "delivered-number-not-in-book",
+        chapter=TWO_NOTES,
+        conf=DELIVERED_CONF,
+        files=delivered(NOTE_1 + ",\n" + NOTE_2.replace('"2"', '"7"')),
+        warnings=(W("delivered.json", 3, r"book has 2 notes"),),
+        notes=2,
+    ),
+    Case(
+        "delivered-bad-json",
+        chapter=TWO_NOTES,
+        conf=DELIVERED_CONF,
+        files=delivered(NOTE_1 + ",,\n" + NOTE_2),
+        warnings=(W("delivered.json", 2, r"bad JSON"),),
+        notes=2,
+    ),
+    Case(
+        "delivered-wrong-keys",
+        chapter=TWO_NOTES,
+        conf=DELIVERED_CONF,
+        files=delivered(NOTE_1.replace('["good2000"]', '["other1999"]') + ",\n" + NOTE_2),
+        warnings=(W("delivered.json", 2, r"other1999"),),
+        notes=2,
+    ),
+    Case(
+        "delivered-file-missing",
+        chapter=TWO_NOTES,
+        conf=DELIVERED_CONF,
+        warnings=(W("conf.py", CONF_LINE, r"no file"),),
+        notes=2,
+    ),
+    Case(
+        "bib-missing-comma",
+        chapter="KEEP comma{notecite}`good2000`.\n",
+        bib="\n@book{bad2001,\n  author = {Bad, Bob}\n  title = {Broken}, year = {2001},\n}\n",
+        warnings=(W("refs.bib", BIB_LINE + 1, r"refs\.bib"),),
+        notes=1,
+        kept=("A Good Book",),
+    ),
+    Case(
+        "bib-too-many-commas-in-name",
+        chapter="KEEP name{notecite}`good2000`.\n",
+        bib="\n@book{bad2001,\n  author = {Broken, Ann, Jr, Extra},\n  title = {Names},\n"
+        "  publisher = {P}, year = {2001},\n}\n",
+        warnings=(W("refs.bib", BIB_LINE + 2, r"comma"),),
+        notes=1,
+        kept=("KEEP name",),
+    ),
+    Case(
+        "bib-entry-without-key",
+        chapter="KEEP nokey{notecite}`good2000`.\n",
+        bib="\n@book{\n  author = {Nokey, N}, title = {T}, year = {2001},\n}\n",
+        warnings=(W("refs.bib", BIB_LINE + 1, r"refs\.bib"),),
+        notes=1,
+        kept=("KEEP nokey",),
+    ),
+    Case(
+        "bib-file-missing",
+        chapter="KEEP nobib.\n",
+        conf='bibtex_bibfiles = ["refs.bib", "missing.bib"]\n',
+        warnings=(W("conf.py", CONF_LINE, r"missing\.bib"),),
+        kept=("KEEP nobib",),
+    ),
+]
+
+
+def located(case_id: str, chapter: str, line: int, pattern: str, kept: str) -> Case:
+    """A chapter with one mistake, warned of at *line* of ``chapter.md``, its notes kept."""
+    return Case(
+        case_id,
+        chapter=chapter,
+        warnings=(W("chapter.md", line, pattern),),
+        notes=chapter.count("{notecite}"),
+        kept=(kept,),
+    )
+
+
+EVENT_LINE = TEXT_LINE + 8  # after a period of seven lines and a blank line
+
+CASES += [
+    located(
+        "period-end-before-start",
+        period(start="1999", end="1991") + "\nKEEP period.\n",
+        TEXT_LINE,
+        r"before start",
+        "KEEP period",
+    ),
+    located(
+        "period-malformed-date",
+        period(start="1991-13") + "\nKEEP malformed.\n",
+        TEXT_LINE,
+        r"date",
+        "KEEP malformed",
+    ),
+    located(
+        "period-impossible-date",
+        period(start="2001-02-30") + "\nKEEP impossible.\n",
+        TEXT_LINE,
+        r"date",
+        "KEEP impossible",
+    ),
+    located(
+        "period-missing-title",
+        period(title="") + "\nKEEP untitled{notecite}`good2000`.\n",
+        TEXT_LINE,
+        r"title",
+        "KEEP untitled",
+    ),
+    located(
+        "period-missing-climate",
+        period(climate="") + "\nKEEP no climate.\n",
+        TEXT_LINE,
+        r"climate",
+        "KEEP no climate",
+    ),
+    located(
+        "period-unknown-parent",
+        period(parent="nowhere") + "\nKEEP orphan.\n",
+        TEXT_LINE,
+        r"nowhere",
+        "KEEP orphan",
+    ),
+    located(
+        "event-malformed-date",
+        period() + "\n" + event(day="2001-9-11") + "\nKEEP event.\n",
+        EVENT_LINE,
+        r"date",
+        "KEEP event",
+    ),
+    located(
+        "event-missing-title",
+        period() + "\n" + event(title="").replace(":title: \n", "") + "\nKEEP untitled event.\n",
+        EVENT_LINE,
+        r"title",
+        "KEEP untitled event",
+    ),
+    located(
+        "event-unknown-climate",
+        period() + "\n" + event().replace("tension", "stormy") + "\nKEEP stormy.\n",
+        EVENT_LINE,
+        r"climate",
+        "KEEP stormy",
+    ),
+    located(
+        "timeline-from-after-to",
+        period() + "\nKEEP timeline.\n\n```{timeline}\n:from: 2000\n:to: 1990\n```\n",
+        TEXT_LINE + 10,
+        r":from:",
+        "KEEP timeline",
+    ),
+    located(
+        "timeline-unknown-period",
+        period() + "\nKEEP narrowed.\n\n```{timeline}\n:periods: p1 nope\n```\n",
+        TEXT_LINE + 10,
+        r"nope",
+        "KEEP narrowed",
+    ),
+    located(
+        "theme-unknown-id",
+        ":::{theme} arms bananas\nKEEP tagged{notecite}`good2000`.\n:::\n",
+        TEXT_LINE,
+        r"bananas",
+        "KEEP tagged",
+    ),
+    located(
+        "theme-empty-directive",
+        "KEEP before.\n\n:::{theme} arms\n:::\n",
+        5,
+        r"theme",
+        "KEEP before",
+    ),
+    located(
+        "theme-role-unknown",
+        "KEEP role {theme}`bananas`.\n",
+        TEXT_LINE,
+        r"bananas",
+        "KEEP role",
+    ),
+    located("theme-role-empty", "KEEP empty role {theme}` `.\n", TEXT_LINE, r"theme", "KEEP empty"),
+    located(
+        "themeindex-unknown-theme",
+        "KEEP index.\n\n```{themeindex}\n:themes: arms bananas\n```\n",
+        5,
+        r"bananas",
+        "KEEP index",
     ),
 ]
