@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 from hostile import (
     BUILDERS,
@@ -23,8 +24,11 @@ from hostile import (
     outputs,
     write_book,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from sphinx.cmd.build import build_main
+from sphinx_edition.periods.directives import CLIMATES
 
 CASES = [*cases_input.CASES, *cases_config.CASES, *cases_tei.CASES]
 RUNS = [
@@ -86,3 +90,116 @@ def test_the_battery_is_large_and_distinct() -> None:
     assert len({case.id for case in CASES}) == len(CASES)
     for case in CASES:
         assert case.warnings or case.why, f"{case.id}: a clean case says why it is clean"
+
+
+# -- a property: whatever the text, it is written escaped ------------------------------------
+
+#: Characters with a meaning in HTML, XML, LaTeX or TikZ, letters, and characters XML cannot
+#: hold (which XML outputs drop).
+MARKUP = "<>&\"'%$#_^~\\{}"
+CONTROL = "\x01\x08\x0b\x1f\ufffe"
+SAFE = "abcxyz ABC 019.;!?é–"
+
+
+def _payload(alphabet: str) -> st.SearchStrategy[str]:
+    return st.text(alphabet=alphabet, min_size=1, max_size=24).filter(lambda t: t.strip())
+
+
+#: rST, so that the text of a summary is text: MyST would pass ``<b>`` through as raw HTML,
+#: which is the author's to choose.  rST's own inline markup (``*``, backquotes, ``|``,
+#: ``_``, ``[``, the backslash) is left out of the text that rST parses.
+RST_BOOK = """\
+Chapter
+=======
+
+.. period:: p1
+   :title: {title}
+   :start: 1991
+   :end: 1999
+   :actors: A; B
+   :climate: {climate}
+
+   Summary {summary} end.
+
+.. event:: 1995-05-10
+   :title: {event}
+   :climate: tension
+
+A note\\ :notecite:`prop2001{{p. {locator}}}`.
+
+.. timeline::
+"""
+
+PROP_BIB = (
+    "@book{{prop2001,\n  author = {{Prop, Pat}}, title = {{{title}}},\n  year = {{2001}},\n}}\n"
+)
+
+
+def _bib_escaped(text: str) -> str:
+    """*text* as a BibTeX field (its TeX specials escaped)."""
+    return "".join("\\" + c if c in "&%$#_" else c for c in text)
+
+
+def _xml_text(text: str) -> str:
+    """*text* as an XML output holds it: what XML cannot hold dropped, spaces collapsed."""
+    kept = "".join(c for c in text if c in "\t\n\r" or (c >= " " and c not in "\ufffe\uffff"))
+    return " ".join(kept.split())
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    title=_payload(SAFE + MARKUP + CONTROL),
+    climate=_payload(SAFE + MARKUP),
+    summary=_payload(SAFE + "<>&\"'%$#^~{}" + CONTROL),
+    event=_payload(SAFE + MARKUP),
+    locator=_payload(SAFE + "<>&\"'%$#_^~\\"),
+    bibtitle=_payload(SAFE + "<>\"'&%$#_"),
+)
+def test_any_text_is_written_escaped(
+    tmp_path_factory: pytest.TempPathFactory,
+    title: str,
+    climate: str,
+    summary: str,
+    event: str,
+    locator: str,
+    bibtitle: str,
+) -> None:
+    root = tmp_path_factory.mktemp("prop")
+    values = {"title": title, "climate": climate, "summary": summary}
+    values |= {"event": event, "locator": locator}
+    case = Case(
+        "property",
+        files={
+            "index.md": "# Book\n\n```{toctree}\nrstchap\nrefs\n```\n",
+            "rstchap.rst": RST_BOOK.format(**values),
+            "refs.bib": PROP_BIB.format(title=_bib_escaped(bibtitle)),
+        },
+    )
+    src = write_book(root, case)
+    (src / "chapter.md").unlink()
+    texts = {}
+    for builder in ("html", "latex", "tei"):
+        out = root / builder
+        build_main(
+            ["-b", builder, "-q", "-E", "-d", str(root / f"d-{builder}"), str(src), str(out)]
+        )
+        texts[builder] = outputs(builder, out)
+    shown = [title.strip(), summary.strip(), event.strip(), locator.strip(), bibtitle.strip()]
+    # HTML and TEI: parsed, their text holds every value, so none of it became markup
+    (page,) = [p for p in texts["html"] if p.stem == "rstchap"]
+    html_text = _xml_text(lxml.html.parse(str(page)).getroot().text_content())
+    (tei,) = texts["tei"]
+    tei_text = _xml_text("".join(etree.parse(str(tei)).getroot().itertext()))
+    for value in shown:
+        assert _xml_text(value) in html_text, value
+        assert _xml_text(value) in tei_text, value
+    # LaTeX: each value only in the form Sphinx's escaping gives it
+    (tex,) = texts["latex"].values()
+    for value in shown:
+        if any(c in value for c in "\\{}%$#&_^~"):
+            assert value.strip() not in tex, value
+    # an unknown climate is not written anywhere
+    if climate.strip() not in CLIMATES:
+        for builder_texts in texts.values():
+            for text in builder_texts.values():
+                assert f"climate-{climate.strip()}" not in text

@@ -119,7 +119,7 @@ def _read_notes(app: Sphinx, path: Path) -> tuple[dict[Any, Any], list[str]] | N
     except json.JSONDecodeError as error:
         _warn(_("delivered notes: bad JSON: %s") % error.msg, f"{path}:{error.lineno}")
         return None
-    if not isinstance(data, dict):
+    if not isinstance(data, _Pairs):
         _warn(_("delivered notes: expected an object keyed by note number"), f"{path}:1")
         return None
     lines = source.splitlines()
