@@ -254,6 +254,7 @@ METADATA_KEYS: dict[str, type] = {
     "title": str,
     "subtitle": str,
     "authors": list,
+    "editors": list,
     "date": str,
     "language": str,
     "publisher": str,
@@ -267,6 +268,13 @@ METADATA_KEYS: dict[str, type] = {
 }
 
 
+def _is_name(item: Any) -> bool:
+    """A person's name (a string) or a body's (``{"name": ...}``), not empty."""
+    if isinstance(item, dict):
+        return set(item) == {"name"} and isinstance(item["name"], str) and bool(item["name"])
+    return isinstance(item, str) and bool(item.strip())
+
+
 def _metadata_item(key: Any, item: Any) -> tuple[Any, str]:
     """The clean value of *key* (``None`` for none) and, when it is not valid, why."""
     expected = METADATA_KEYS.get(key)
@@ -275,9 +283,12 @@ def _metadata_item(key: Any, item: Any) -> tuple[Any, str]:
     if expected is list and isinstance(item, str):
         return [item], ""
     if expected is list and not (
-        isinstance(item, list | tuple) and all(isinstance(a, str) for a in item)
+        isinstance(item, list | tuple) and all(_is_name(a) for a in item)
     ):
-        return None, f"{key!r} must be a list of names"
+        return None, (
+            f"{key!r} must be a list of names: a person's as a string, a body's as "
+            "{'name': ...} (as CITATION.cff tells persons from entities)"
+        )
     if expected is str and not isinstance(item, str):
         return None, f"{key!r} must be a string, not {type(item).__name__}"
     if key == "date" and parse_date(str(item)) is None:
@@ -431,8 +442,9 @@ EDITION_CONFIG: tuple[Setting, ...] = (
         check_metadata,
         "metadata",
         "The book's metadata, over the defaults taken from the Sphinx configuration: "
-        "``title`` (``project``), ``subtitle``, ``authors`` (a list; ``author`` unless it is "
-        "unset), ``date`` (YYYY[-MM[-DD]]; the last year of ``copyright``), ``language``, "
+        "``title`` (``project``), ``subtitle``, ``authors`` and ``editors`` (lists of names: "
+        "a person's as a string, a body's as ``{'name': ...}``; the authors default to "
+        "``author`` unless it is unset), ``date`` (YYYY[-MM[-DD]]; the last year of ``copyright``), ``language``, "
         "``publisher``, ``place``, ``url`` (``html_baseurl``), ``pdf_url`` (the PDF "
         "download), ``description``, ``rights`` (``copyright``), ``edition`` (``release``) "
         "and ``identifier`` (the url).",

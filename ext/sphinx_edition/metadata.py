@@ -70,12 +70,28 @@ WORKS_DIR = "works"
 UNSET_AUTHORS = {"", "unknown", "Author name not set"}
 
 
+class Creator(NamedTuple):
+    """A name of the edition's authors or editors: a person's, or a body's."""
+
+    name: str
+    body: bool = False  # a corporate body (CITATION.cff's "entity"), not a person
+
+
+def creators(items: Any) -> tuple[Creator, ...]:
+    """The checked ``authors`` or ``editors`` of ``edition_metadata`` as creators."""
+    return tuple(
+        Creator(str(item["name"]), True) if isinstance(item, dict) else Creator(str(item))
+        for item in items or ()
+    )
+
+
 class BookMetadata(NamedTuple):
     """What the edition says about itself, once defaults and overrides are applied."""
 
     title: str
     subtitle: str
-    authors: tuple[str, ...]
+    authors: tuple[Creator, ...]
+    editors: tuple[Creator, ...]
     date: str  # YYYY, YYYY-MM or YYYY-MM-DD
     language: str
     publisher: str
@@ -131,7 +147,8 @@ def book_metadata(config: Config) -> BookMetadata:
     return BookMetadata(
         title=str(given.get("title", config.project)),
         subtitle=str(given.get("subtitle", "")),
-        authors=tuple(str(a) for a in authors),
+        authors=creators(authors),
+        editors=creators(given.get("editors")),
         date=date,
         language=str(given.get("language", config.language or "en")),
         publisher=str(given.get("publisher", "")),
@@ -317,8 +334,13 @@ def _title(app: Sphinx, pagename: str, context: dict[str, Any]) -> str:
     return re.sub(r"<[^>]+>", "", str(context.get("title", "")))
 
 
-def _person(name: str) -> dict[str, str]:
-    return {"@type": "Person", "name": name}
+def _agent(creator: Creator) -> dict[str, str]:
+    return {"@type": "Organization" if creator.body else "Person", "name": creator.name}
+
+
+def full_title(meta: BookMetadata) -> str:
+    """The book's title with its subtitle, as a reference gives it ("Title: Subtitle")."""
+    return f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title
 
 
 def book_jsonld(meta: BookMetadata) -> dict[str, Any]:
@@ -327,7 +349,9 @@ def book_jsonld(meta: BookMetadata) -> dict[str, Any]:
     if meta.subtitle:
         book["alternativeHeadline"] = meta.subtitle
     if meta.authors:
-        book["author"] = [_person(a) for a in meta.authors]
+        book["author"] = [_agent(a) for a in meta.authors]
+    if meta.editors:
+        book["editor"] = [_agent(e) for e in meta.editors]
     if meta.url:
         book["url"] = meta.url
     book["datePublished"] = meta.date
@@ -361,7 +385,9 @@ def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> d
         chapter["url"] = _page_url(app, meta, pagename)
     chapter["inLanguage"] = meta.language
     if meta.authors:
-        chapter["author"] = [_person(a) for a in meta.authors]
+        chapter["author"] = [_agent(a) for a in meta.authors]
+    if meta.editors:
+        chapter["editor"] = [_agent(e) for e in meta.editors]
     chapter["isPartOf"] = book
     cited: dict[str, None] = {}  # the keys, in the order of their first note
     if pagename in env.all_docs:
@@ -377,15 +403,23 @@ def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> d
 def page_metatags(
     app: Sphinx, meta: BookMetadata, pagename: str, title: str
 ) -> list[tuple[str, str]]:
-    """``(name, content)`` of the Highwire and Dublin Core tags of *pagename*."""
+    """``(name, content)`` of the Highwire and Dublin Core tags of *pagename*: the book on
+    the root page, one of its parts on every other page of the work.
+
+    The tags are those of Google Scholar's inclusion guidelines and of Zotero's Embedded
+    Metadata translator, which reads ``citation_author`` and ``citation_editor`` as the
+    item's authors and editors, takes a page with ``citation_book_title`` (or
+    ``citation_inbook_title``) for a book section, and otherwise the Dublin Core
+    ``DC.type`` (``book``) for the item's type.
+    """
     is_root = pagename == app.config.root_doc
     url = _page_url(app, meta, pagename)
-    tags: list[tuple[str, str]] = [("citation_title", meta.title if is_root else title)]
+    book = full_title(meta)
+    tags: list[tuple[str, str]] = [("citation_title", book if is_root else title)]
     if not is_root:
-        # Zotero's Embedded Metadata translator takes a page with ``citation_book_title``
-        # for a book section; Google Scholar reads ``citation_inbook_title``.
-        tags += [("citation_book_title", meta.title), ("citation_inbook_title", meta.title)]
-    tags += [("citation_author", a) for a in meta.authors]
+        tags += [("citation_book_title", book), ("citation_inbook_title", book)]
+    tags += [("citation_author", a.name) for a in meta.authors]
+    tags += [("citation_editor", e.name) for e in meta.editors]
     tags.append(("citation_publication_date", meta.date.replace("-", "/")))
     tags.append(("citation_language", meta.language))
     if meta.publisher:
@@ -396,8 +430,11 @@ def page_metatags(
         # The PDF is the whole book: on a chapter, ``citation_pdf_url`` would give the
         # book's file as the chapter's full text.
         tags.append(("citation_pdf_url", meta.pdf_url))
-    tags.append(("DC.title", meta.title if is_root else title))
-    tags += [("DC.creator", a) for a in meta.authors]
+    tags.append(("DC.title", book if is_root else title))
+    # the eprints type vocabulary, which Zotero reads: a book, or an item of one
+    tags.append(("DC.type", "book" if is_root else "bookItem"))
+    tags += [("DC.creator", a.name) for a in meta.authors]
+    tags += [("DC.contributor", e.name) for e in meta.editors]
     tags.append(("DC.date", meta.date))
     tags.append(("DC.language", meta.language))
     if meta.publisher:
@@ -407,7 +444,7 @@ def page_metatags(
     if url:
         tags.append(("DC.identifier", url))
     if not is_root:
-        tags.append(("DC.relation.isPartOf", meta.title))
+        tags.append(("DC.relation.isPartOf", book))
     if meta.description and is_root:
         tags.append(("DC.description", meta.description))
     return tags
