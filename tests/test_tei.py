@@ -3,8 +3,10 @@ its notes, its themes, periods and events, and its bibliography."""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
+import io
 import re
 import runpy
 import shutil
@@ -16,9 +18,16 @@ from pathlib import Path
 
 import pytest
 from conftest import DOCS, ROOT, SEED, build_edition
+from docutils import nodes
+from docutils.utils import new_document
+from hostile import Case, cases_tei, write_book
 from lxml import etree
 from pybtex.database import parse_file
 from source import body_words, words
+from sphinx.cmd.build import build_main
+from sphinx_edition.tei.header import tei
+from sphinx_edition.tei.text import TextConverter
+from sphinx_edition.xmlchars import not_xml, xml_text
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
@@ -347,3 +356,168 @@ def test_body_words_are_kept_in_order_outside_the_notes(tei_tree: etree._Element
     ratio = kept / len(source)
     assert ratio >= 0.995, f"fidelity {ratio:.4f}"
     print(f"TEI fidelity: {kept}/{len(source)} = {ratio:.4%}")
+
+
+# -- hostile books ----------------------------------------------------------------------------
+
+
+HOSTILE_FLAGS = ("-b", "tei", "-W", "-n", "--keep-going", "-q", "-E")
+
+
+def _build_hostile(tmp_path: Path, case: Case) -> tuple[int, str, etree._ElementTree]:
+    """Build *case*'s book in ``tei`` (in this process, as the hostile battery does): the
+    exit status, the warnings, the parsed TEI document."""
+    src = write_book(tmp_path, case)
+    out = tmp_path / "out"
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = build_main([*HOSTILE_FLAGS, "-d", str(tmp_path / "doctrees"), str(src), str(out)])
+    stderr = err.getvalue()
+    assert "Traceback" not in stderr and "Exception occurred" not in stderr, stderr
+    (document,) = out.glob("*.tei")
+    return code, stderr, etree.parse(str(document))
+
+
+@pytest.mark.parametrize("case", cases_tei.CASES, ids=[c.id for c in cases_tei.CASES])
+def test_hostile_books_are_valid_tei(tmp_path: Path, case: Case, tei_schema: etree.RelaxNG) -> None:
+    """Each hostile book of the TEI's family gives a TEI document that is not only
+    well-formed (the battery checks that) but valid against tei_all."""
+    _code, _stderr, tree = _build_hostile(tmp_path, case)
+    assert tei_schema.validate(tree), [e.message for e in tei_schema.error_log][:5]
+
+
+RST_CITATIONS = {
+    "unknown-key": (
+        "Text [nokey]_ here.\n",
+        r"rstchap\.rst:4: WARNING: citation not found: nokey",
+        ["Text [nokey] here."],
+    ),
+    "in-a-substitution": (
+        "Text |s| here.\n\n.. |s| replace:: see [Cit]_\n\n.. [Cit] The citation.\n",
+        r"rstchap\.rst:6: ERROR: Targets .* not supported in a substitution definition",
+        ["The citation."],
+    ),
+    "defined-twice-cited-in-a-footnote": (
+        f"Text [#f]_ {cases_tei.NOTE}.\n\n.. [#f] See [Cit]_.\n\n"
+        ".. [Cit] First.\n.. [Cit] Second.\n",
+        r"rstchap\.rst:9: WARNING: duplicate citation Cit",
+        ["First.", "Second.", "See [Cit]."],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(RST_CITATIONS))
+def test_rst_citations_sphinx_warns_about(
+    tmp_path: Path, name: str, tei_schema: etree.RelaxNG
+) -> None:
+    """rST citations Sphinx or docutils warn about (not the edition: the battery cannot
+    hold them): the TEI is still written, valid, with every word of them."""
+    body, warning, kept = RST_CITATIONS[name]
+    case = Case(name, files=cases_tei.rst(body))
+    code, stderr, tree = _build_hostile(tmp_path, case)
+    assert code != 0 and re.search(warning, stderr), stderr
+    assert tei_schema.validate(tree), [e.message for e in tei_schema.error_log][:5]
+    text = " ".join("".join(tree.find(".//tei:body", NS).itertext()).split())
+    for words_kept in kept:
+        assert words_kept in text
+
+
+def _case(case_id: str) -> Case:
+    return next(c for c in cases_tei.CASES if c.id == case_id)
+
+
+def test_works_whose_keys_make_one_name_keep_their_own_ids(tmp_path: Path) -> None:
+    """``x:2001`` and ``x_2001`` both make ``bib-x_2001``: each work has an id of its own and
+    each note points at its own work; ``good²`` makes a name too."""
+    _code, _stderr, tree = _build_hostile(tmp_path, _case("tei-bib-keys-one-name"))
+    titles = {
+        s.get(XML_ID): s.findtext(".//tei:title", namespaces=NS)
+        for s in tree.iterfind(".//tei:biblStruct", NS)
+    }
+    assert len(titles) == 4
+    assert set(titles) >= {"bib-x_2001", "bib-x_2001-2", "bib-good_"}
+    cited = [
+        titles[str(ptr.get("target")).removeprefix("#")]
+        for ptr in tree.iterfind(".//tei:note[@place='foot']//tei:ptr", NS)
+    ]
+    assert cited == ["Colon Work", "Underscore Work", "Squared Work"]
+
+
+def test_duplicate_ids_are_made_unique_pointers_at_the_first(tmp_path: Path) -> None:
+    _code, _stderr, tree = _build_hostile(tmp_path, _case("tei-duplicate-period-id"))
+    events = tree.findall(".//tei:standOff//tei:event", NS)
+    assert [e.get(XML_ID) for e in events] == ["period-p1", "period-p1-2"]
+    assert [d.get("corresp") for d in tree.iterfind(".//tei:body//tei:div[@corresp]", NS)] == [
+        "#period-p1",
+        "#period-p1",
+    ]
+    _code, _stderr, tree = _build_hostile(tmp_path / "e", _case("tei-duplicate-editorial-id"))
+    notes = tree.findall(".//tei:note[@type='editorial']", NS)
+    assert [n.get(XML_ID) for n in notes] == ["same", "same-2"]
+
+
+def test_period_summary_note_points_at_its_period(tmp_path: Path) -> None:
+    _code, _stderr, tree = _build_hostile(tmp_path, _case("tei-period-summary-note"))
+    (note,) = tree.findall(".//tei:note[@place='foot']", NS)
+    assert note.get("target") == "#period-p1"
+    assert note.find("tei:bibl/tei:ptr", NS).get("target") == "#bib-good2000"
+
+
+def test_tables_keep_their_own_rows_and_spans(tmp_path: Path) -> None:
+    _code, _stderr, tree = _build_hostile(tmp_path, _case("tei-rst-nested-table"))
+    outer = tree.find(".//tei:body//tei:table", NS)
+    assert [len(r) for r in outer.findall("tei:row", NS)] == [2, 2]
+    inner = outer.find("tei:row/tei:cell/tei:table", NS)
+    assert inner is not None and len(inner.findall("tei:row", NS)) == 1
+    _code, _stderr, tree = _build_hostile(tmp_path / "s", _case("tei-rst-table-title-and-spans"))
+    assert tree.findtext(".//tei:table/tei:head", namespaces=NS).startswith("Table title")
+    assert tree.find(".//tei:table/tei:row/tei:cell[@cols='2']", NS) is not None
+
+
+def test_documents_own_footnotes_are_notes_of_their_own(tmp_path: Path) -> None:
+    _code, _stderr, tree = _build_hostile(tmp_path, _case("tei-rst-footnotes-of-the-document"))
+    own = tree.findall(".//tei:note[@type='author']", NS)
+    assert [n.get("n") for n in own] == ["1", "*"]
+    # the second mark of the first footnote points at it; its note is inside it
+    (again,) = tree.findall(".//tei:ref[@type='noteAnchor']", NS)
+    assert again.get("target") == f"#{own[0].get(XML_ID)}"
+    assert own[0].find("tei:note[@place='foot']", NS) is not None
+
+
+def test_a_node_that_cannot_be_converted_is_a_conversion_note(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The converter meets a node it fails on (here a cell whose span is not a number, as
+    another extension could make): a located warning and the node's text, nothing else."""
+
+    document = new_document("chapter.md")
+    entry = nodes.entry("", nodes.paragraph("", "Cell text"), morecols="two")
+    table = nodes.table("", nodes.tgroup("", nodes.tbody("", nodes.row("", entry))))
+    table.source, table.line = "chapter.md", 7
+    document += nodes.paragraph("", "Before.")
+    document += table
+    document += nodes.paragraph("", "After.")
+    converter = TextConverter({}, {}, set(), set(), {})
+    body = tei("body")
+    with caplog.at_level("WARNING"):
+        converter.document("chapter", document, body, "chapter")
+    (div,) = body
+    assert [child.tag for child in div] == [f"{TEI}p", f"{TEI}note", f"{TEI}p"]
+    assert div[1].get("type") == "conversion" and div[1].text == "Cell text"
+    assert any("cannot convert a table" in r.getMessage() for r in caplog.records)
+
+
+def test_xml_text_drops_what_xml_cannot_hold() -> None:
+
+    hostile = "a\x00b\x01c\x0bd\x1fe\ud800f\ufffeg\uffffh\t\n\r\x7f\u0085é"
+    assert xml_text(hostile) == "abcdefgh\t\n\r\x7f\u0085é"
+    assert not_xml(hostile) == [
+        "U+0000",
+        "U+0001",
+        "U+000B",
+        "U+001F",
+        "U+D800",
+        "U+FFFE",
+        "U+FFFF",
+    ]
+    etree.fromstring(f"<p>{xml_text(hostile)}</p>".encode("utf-8", "surrogatepass"))

@@ -37,6 +37,7 @@ from sphinx.locale import __, get_translation
 from sphinx.util import logging
 
 from sphinx_edition.epub_notes import EditionEpubTranslator
+from sphinx_edition.xmlchars import setup_xmlchars
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -205,6 +206,10 @@ def add_stylesheet(app: Sphinx) -> None:
 
 
 def setup_epub(app: Sphinx) -> None:
-    """Make ``-b epub`` the edition's ePub builder."""
+    """Make ``-b epub`` the edition's ePub builder, and keep every doctree free of the
+    characters XML cannot hold (the ePub's documents are XHTML)."""
     app.add_builder(EditionEpubBuilder, override=True)
     app.connect("builder-inited", add_stylesheet)
+    # Here rather than in the package's setup(), which another module owns: every build
+    # runs it, so the web pages, the TEI and the LaTeX are as clean as the ePub.
+    setup_xmlchars(app)

@@ -94,7 +94,7 @@ class EditionEpubTranslator(HTML5Translator):
         self.body.append('<span class="label">')
         backrefs = node.parent.get("backrefs", [])
         if self.settings.footnote_backlinks and len(backrefs) == 1:
-            self.body.append(f'<a role="doc-backlink" href="#{backrefs[0]}">')
+            self.body.append(f'<a role="doc-backlink" href="#{self.attval(backrefs[0])}">')
 
     def depart_label(self, node: Element) -> None:
         if not _is_note(node.parent):
@@ -106,7 +106,7 @@ class EditionEpubTranslator(HTML5Translator):
         self.body.append("</span>\n")
         if self.settings.footnote_backlinks and len(backrefs) > 1:
             links = ", ".join(
-                f'<a role="doc-backlink" href="#{ref}">{number}</a>'
+                f'<a role="doc-backlink" href="#{self.attval(ref)}">{number}</a>'
                 for number, ref in enumerate(backrefs, 1)
             )
             self.body.append(f'<span class="backrefs">({links})</span>\n')

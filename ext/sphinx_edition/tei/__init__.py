@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from sphinx.builders import Builder
+from sphinx.locale import get_translation
 from sphinx.util import logging
 
-from sphinx_edition.config import theme_specs
+from sphinx_edition.config import assignment_lines, conf_path, theme_specs
 from sphinx_edition.domain import get_domain
 from sphinx_edition.downloads import download_basename
 from sphinx_edition.metadata import bib_entries, bibliography_keys, book_metadata
@@ -32,10 +33,14 @@ from sphinx_edition.tei.header import (
     TEI_NS,
     XML_LANG,
     bibl_struct,
+    id_map,
     sort_key,
     stand_off,
     sub,
     tei_header,
+    theme_ref,
+    unique_xml_ids,
+    work_ref,
 )
 from sphinx_edition.tei.text import TextConverter
 from sphinx_edition.works import work_from_entry
@@ -46,7 +51,9 @@ if TYPE_CHECKING:
     from docutils import nodes
     from lxml import etree
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
+_ = get_translation("edition")
 logger = logging.getLogger(__name__)
 
 
@@ -98,7 +105,8 @@ def body_documents(builder: Builder) -> tuple[list[str], list[str]]:
     root = env.config.root_doc
     explicit = builder.config.edition_tei_documents
     if explicit:
-        chosen = [d for d in explicit if d in env.all_docs]
+        # each once, and not the root (the front): see check_tei_documents
+        chosen = [d for d in dict.fromkeys(explicit) if d in env.all_docs and d != root]
     else:
         doctree = env.get_doctree(root)
         from sphinx import addnodes  # noqa: PLC0415
@@ -125,20 +133,27 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
 
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
     root.set(XML_LANG, meta.language)
+    themes = theme_specs(config)
+    theme_ids = id_map(themes, theme_ref)
     root.append(
         tei_header(
             meta,
-            theme_specs(config).values(),
+            themes.values(),
             config.edition_tei_source,
             config.edition_tei_principles,
+            theme_ids,
         )
     )
+    # in the bibliography's order, so that of two keys with one NCName the first keeps it
+    ordered = sorted((sort_key(e), k, e) for k, e in entries.items())
+    work_ids = id_map((key for _order, key, _entry in ordered), work_ref)
     converter = TextConverter(
         citations={(c.docname, c.anchor): c for c in domain.records("citations", docs)},
         passages={(p.docname, p.anchor): p.themes for p in domain.records("passages", docs)},
         periods={(p.docname, p.anchor) for p in domain.records("periods", docs)},
         events={(e.docname, e.anchor) for e in domain.records("events", docs)},
-        works=set(entries),
+        works=work_ids,
+        themes=theme_ids,
     )
     text = sub(root, "text")
     front = sub(text, "front")
@@ -156,8 +171,8 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
         sub(div, "head", title.astext() if title is not None else "Bibliography")
         listing = sub(div, "listBibl")
         # In the Oxford bibliography's order, which each work's @sortKey states.
-        for order, key, entry in sorted((sort_key(e), k, e) for k, e in entries.items()):
-            struct = bibl_struct(work_from_entry(key, entry))
+        for order, key, entry in ordered:
+            struct = bibl_struct(work_from_entry(key, entry), work_ids[key])
             struct.set("sortKey", order)
             listing.append(struct)
     standoff = stand_off(
@@ -165,9 +180,44 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
     )
     if standoff is not None:
         root.insert(1, standoff)
+    unique_xml_ids(root)
     return root
+
+
+def check_tei_documents(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: each name of ``edition_tei_documents`` is a document of
+    the book, named once, and not the root (the TEI's front); a warning at the line of
+    ``conf.py`` that sets it for each that is not (the TEI is written without it)."""
+    if not isinstance(app.builder, TEIBuilder):
+        return
+    names = list(app.config.edition_tei_documents or ())
+    problems = []
+    for index, name in enumerate(names):
+        if name not in env.all_docs:
+            problems.append(_("edition_tei_documents: no document %r in the book") % name)
+        elif name in names[:index]:
+            problems.append(_("edition_tei_documents: %r is named twice") % name)
+        elif name == app.config.root_doc:
+            problems.append(
+                _("edition_tei_documents: %r is the root document, the TEI's front") % name
+            )
+    if not problems:
+        return
+    path = conf_path(app)
+    try:
+        line = assignment_lines(path.read_text(encoding="utf-8")).get("edition_tei_documents")
+    except (OSError, UnicodeDecodeError):
+        line = None
+    for problem in problems:
+        logger.warning(
+            problem,
+            location=f"{path}:{line}" if line else f"{path}:",
+            type="edition",
+            subtype="tei",
+        )
 
 
 def setup_tei(app: Sphinx) -> None:
     """Register the ``tei`` builder."""
     app.add_builder(TEIBuilder)
+    app.connect("env-check-consistency", check_tei_documents)

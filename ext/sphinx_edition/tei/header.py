@@ -16,9 +16,10 @@ from sphinx_edition.downloads import slug
 from sphinx_edition.oxford.style import OxfordSortingStyle
 from sphinx_edition.records import EventInfo, PeriodInfo
 from sphinx_edition.works import iso_date
+from sphinx_edition.xmlchars import xml_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from lxml import etree
     from pybtex.database import Entry
@@ -43,9 +44,9 @@ def tei(tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     element = etree.Element(f"{{{TEI_NS}}}{tag}")
     for name, value in attrs.items():
         if value:
-            element.set(name.rstrip("_"), value)
+            element.set(name.rstrip("_"), xml_text(value))
     if text:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 
@@ -55,14 +56,77 @@ def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str)
     return element
 
 
+#: A character an NCName (the value of ``xml:id``) cannot hold past its first: XML 1.0's
+#: ``NameChar`` (5th edition, §2.3) but the colon, the ranges spelled out because Python's
+#: ``\w`` is not it (it has "²", and lacks "·").
+NOT_NAME_CHAR = re.compile(
+    "[^-.0-9A-Z_a-z\u00b7\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u037d\u037f-\u1fff"
+    "\u200c\u200d\u203f\u2040\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff"
+    "\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff]"
+)
+
+
+def ncname(text: str) -> str:
+    """*text* as an NCName: each character a name cannot hold becomes ``_``, and a name
+    that cannot start it is preceded by ``_``."""
+    name = NOT_NAME_CHAR.sub("_", text)
+    # the name characters that cannot start a name
+    return f"_{name}" if re.match("[-.0-9\u00b7\u0300-\u036f\u203f\u2040]|$", name) else name
+
+
 def theme_ref(theme_id: str) -> str:
-    """The ``xml:id`` of a theme's ``category``."""
-    return f"theme-{theme_id}"
+    """The ``xml:id`` of a theme's ``category`` (see :func:`id_map` for a unique one)."""
+    return ncname(f"theme-{theme_id}")
 
 
 def work_ref(key: str) -> str:
-    """The ``xml:id`` of a work's ``biblStruct`` (an NCName whatever the BibTeX key)."""
-    return "bib-" + re.sub(r"[^\w.-]", "_", key)
+    """The ``xml:id`` of a work's ``biblStruct`` (an NCName whatever the BibTeX key; see
+    :func:`id_map` for a unique one)."""
+    return ncname(f"bib-{key}")
+
+
+def id_map(names: Iterable[str], ref: Callable[[str], str]) -> dict[str, str]:
+    """Each of *names* → its ``xml:id``, *ref* of it, unique: a name that comes out as an
+    earlier one's id (two BibTeX keys ``a b`` and ``a_b``) gets ``-2``, ``-3``."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        xml_id = candidate = ref(name)
+        suffix = 2
+        while candidate in taken:
+            candidate = f"{xml_id}-{suffix}"
+            suffix += 1
+        ids[name] = candidate
+        taken.add(candidate)
+    return ids
+
+
+def unique_xml_ids(root: etree._Element) -> list[tuple[str, str]]:
+    """Make every ``xml:id`` under *root* unique: the first of each keeps it, and the
+    pointers at it; a later one gets ``-2``, ``-3``.  The pairs (old, new) renamed.
+
+    The duplicates come from the sources (two periods or two editorial notes of one id),
+    which are warned about when they are read; here they only must not make the document
+    invalid.
+    """
+    elements = [e for e in root.iter() if isinstance(e.tag, str) and e.get(XML_ID)]
+    taken = {str(e.get(XML_ID)) for e in elements}
+    seen: set[str] = set()
+    renamed: list[tuple[str, str]] = []
+    for element in elements:
+        xml_id = str(element.get(XML_ID))
+        if xml_id not in seen:
+            seen.add(xml_id)
+            continue
+        suffix = 2
+        while f"{xml_id}-{suffix}" in taken:
+            suffix += 1
+        new = f"{xml_id}-{suffix}"
+        element.set(XML_ID, new)
+        taken.add(new)
+        seen.add(new)
+        renamed.append((xml_id, new))
+    return renamed
 
 
 # -- teiHeader ------------------------------------------------------------------------------
@@ -83,8 +147,10 @@ def tei_header(
     themes: Iterable[ThemeSpec],
     source: Sequence[str],
     principles: Sequence[str],
+    theme_ids: Mapping[str, str] | None = None,
 ) -> etree._Element:
-    """The ``teiHeader`` of the book."""
+    """The ``teiHeader`` of the book; *theme_ids* are the ``xml:id`` of the themes'
+    categories (by default :func:`theme_ref`)."""
     header = tei("teiHeader")
     file_desc = sub(header, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
@@ -129,7 +195,8 @@ def tei_header(
     if specs:
         taxonomy = sub(sub(encoding, "classDecl"), "taxonomy", **{XML_ID: "themes"})
         for spec in specs:
-            category = sub(taxonomy, "category", **{XML_ID: theme_ref(spec.id)})
+            xml_id = (theme_ids or {}).get(spec.id) or theme_ref(spec.id)
+            category = sub(taxonomy, "category", **{XML_ID: xml_id})
             sub(category, "gloss", spec.label)
             if spec.description:
                 sub(category, "desc", spec.description)
@@ -214,15 +281,17 @@ def sort_key(entry: Entry) -> str:
     return ",".join(slug(part) or "-" for part in OxfordSortingStyle().sorting_key(entry))
 
 
-def bibl_struct(work: Work) -> etree._Element:
-    """*work* as a ``biblStruct`` with ``xml:id`` :func:`work_ref`."""
+def bibl_struct(work: Work, xml_id: str = "") -> etree._Element:
+    """*work* as a ``biblStruct`` with ``xml:id`` *xml_id* (by default :func:`work_ref`)."""
     kinds = {
         "article": "journalArticle",
         "incollection": "bookSection",
         "inbook": "bookSection",
         "techreport": "report",
     }
-    struct = tei("biblStruct", type=kinds.get(work.type, "book"), **{XML_ID: work_ref(work.key)})
+    struct = tei(
+        "biblStruct", type=kinds.get(work.type, "book"), **{XML_ID: xml_id or work_ref(work.key)}
+    )
     in_container = work.type in {"article", "incollection", "inbook"}
     if in_container:
         analytic = sub(struct, "analytic")
