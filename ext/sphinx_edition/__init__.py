@@ -42,6 +42,7 @@ from sphinx_edition.search import setup_search
 from sphinx_edition.tei import setup_tei
 from sphinx_edition.themes import setup_themes
 from sphinx_edition.timeline import setup_timeline
+from sphinx_edition.xmlchars import setup_xmlchars
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -65,6 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_apparatus(app)
     setup_reader(app)
     setup_epub(app)
+    setup_xmlchars(app)
     setup_search(app)
     setup_metadata(app)
     setup_tei(app)

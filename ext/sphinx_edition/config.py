@@ -282,9 +282,7 @@ def _metadata_item(key: Any, item: Any) -> tuple[Any, str]:
         return None, f"unknown key {key!r}; known keys: {', '.join(METADATA_KEYS)}"
     if expected is list and isinstance(item, str):
         return [item], ""
-    if expected is list and not (
-        isinstance(item, list | tuple) and all(_is_name(a) for a in item)
-    ):
+    if expected is list and not (isinstance(item, list | tuple) and all(_is_name(a) for a in item)):
         return None, (
             f"{key!r} must be a list of names: a person's as a string, a body's as "
             "{'name': ...} (as CITATION.cff tells persons from entities)"
@@ -444,7 +442,8 @@ EDITION_CONFIG: tuple[Setting, ...] = (
         "The book's metadata, over the defaults taken from the Sphinx configuration: "
         "``title`` (``project``), ``subtitle``, ``authors`` and ``editors`` (lists of names: "
         "a person's as a string, a body's as ``{'name': ...}``; the authors default to "
-        "``author`` unless it is unset), ``date`` (YYYY[-MM[-DD]]; the last year of ``copyright``), ``language``, "
+        "``author`` unless it is unset), ``date`` (YYYY[-MM[-DD]]; the last year of "
+        "``copyright``), ``language``, "
         "``publisher``, ``place``, ``url`` (``html_baseurl``), ``pdf_url`` (the PDF "
         "download), ``description``, ``rights`` (``copyright``), ``edition`` (``release``) "
         "and ``identifier`` (the url).",

@@ -37,7 +37,6 @@ from sphinx.locale import __, get_translation
 from sphinx.util import logging
 
 from sphinx_edition.epub_notes import EditionEpubTranslator
-from sphinx_edition.xmlchars import setup_xmlchars
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -212,4 +211,3 @@ def setup_epub(app: Sphinx) -> None:
     app.connect("builder-inited", add_stylesheet)
     # Here rather than in the package's setup(), which another module owns: every build
     # runs it, so the web pages, the TEI and the LaTeX are as clean as the ePub.
-    setup_xmlchars(app)

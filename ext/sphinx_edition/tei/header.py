@@ -158,7 +158,7 @@ def tei_header(
     if meta.subtitle:
         sub(title_stmt, "title", meta.subtitle, type="sub")
     for author in meta.authors:
-        sub(title_stmt, "author", author)
+        sub(title_stmt, "author", author.name)
     if meta.publisher:
         resp = sub(title_stmt, "respStmt")
         sub(resp, "resp", "Digital edition")
