@@ -18,7 +18,13 @@ import rispy  # type: ignore[import-untyped]
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
 
-from sphinx_edition.oxford.text import TEX_QUOTED, plain_text, text_from_latex
+from sphinx_edition.oxford.text import (
+    LEFTOVER_COMMAND,
+    TEX_QUOTED,
+    latex_commands,
+    plain_text,
+    text_from_latex,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -86,9 +92,12 @@ def plain(latex: str) -> str:
         return ""
     # Not ``render_as("text")``: it looks the backend up among every installed entry point
     # on each call, which made this the costliest line of a build.
-    # Plain text has no italics: an italic command leaves its argument, in its braces.
-    latex = _ITALIC_COMMAND.sub("{", latex)
-    return tex_quotes(" ".join(plain_text(text_from_latex(latex)).split()))
+    # Plain text has no italics: an italic command leaves its argument, in its braces; the
+    # other commands pybtex does not know are rewritten as the notes rewrite them, and any
+    # left after decoding are dropped, so that no TeX reaches a plain-text format.
+    latex = _ITALIC_COMMAND.sub("{", latex_commands(latex))
+    text = plain_text(text_from_latex(re.sub(r"(?<!\\)%", r"\\%", latex)))
+    return tex_quotes(" ".join(LEFTOVER_COMMAND.sub("", text).split()))
 
 
 #: LaTeX's italic commands (pybtex's parser would print their names as words).
