@@ -18,7 +18,9 @@ import rispy  # type: ignore[import-untyped]
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
 
+from sphinx_edition.oxford import rules
 from sphinx_edition.oxford.text import (
+    ESCAPED_BACK,
     LEFTOVER_COMMAND,
     TEX_QUOTED,
     latex_commands,
@@ -97,7 +99,8 @@ def plain(latex: str) -> str:
     # left after decoding are dropped, so that no TeX reaches a plain-text format.
     latex = _ITALIC_COMMAND.sub("{", latex_commands(latex))
     text = plain_text(text_from_latex(re.sub(r"(?<!\\)%", r"\\%", latex)))
-    return tex_quotes(" ".join(LEFTOVER_COMMAND.sub("", text).split()))
+    text = LEFTOVER_COMMAND.sub("", text).translate(ESCAPED_BACK)
+    return tex_quotes(" ".join(text.split()))
 
 
 #: LaTeX's italic commands (pybtex's parser would print their names as words).
@@ -250,8 +253,9 @@ def _work(
         report_type=field("type"),
         isbn=field("isbn"),
         issn=field("issn"),
-        doi=field("doi"),
-        url=str(fields.get("url", "")),
+        # as the addresses they are: no TeX escapes, no "https://doi.org/" twice
+        doi=rules.bare_doi(str(fields.get("doi", ""))),
+        url=rules.bare_url(str(fields.get("url", ""))),
     )
 
 

@@ -79,6 +79,15 @@ def full_date(value: str) -> str:
     return " ".join([*words, year])
 
 
+def people(entry: Entry, role: str) -> list[Person]:
+    """The persons of *role*: pybtex reads only ``author`` and ``editor`` as names, and
+    keeps biblatex's others (``translator``) as a field, "A and B"."""
+    if entry.persons.get(role):
+        return list(entry.persons[role])
+    value = str(entry.fields.get(role, "")).strip()
+    return [Person(name) for name in split_name_list(value)] if value else []
+
+
 def _by_name(method: Callable[[Person], Text]) -> Callable[[Person], Text]:
     """Cache a name form by the person's full name: a book names the same few people
     hundreds of times, and each form decodes their names from LaTeX again."""
@@ -255,8 +264,9 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         found = []
         if editors and entry.persons.get("editor") and entry.persons.get("author"):
             found.append(Text(_("ed."), " ", self.names(entry.persons["editor"])))
-        if entry.persons.get("translator"):
-            found.append(Text(_("trans"), " ", self.names(entry.persons["translator"])))
+        translators = people(entry, "translator")
+        if translators:
+            found.append(Text(_("trans"), " ", self.names(translators)))
         return parts(*found) or None
 
     # -- titles --------------------------------------------------------------------------
@@ -276,7 +286,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
             if short
             else rich_field(entry, "title", self.inner_quotes(entry))
         ) or Text(entry.key)
-        if entry.type in QUOTED_TYPES:
+        if entry.type in QUOTED_TYPES and (entry.type != "inbook" or self.is_chapter(entry)):
             return Text(Quoted("‘", title, "’"))
         return Text(Tag("em", title))
 
@@ -447,7 +457,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
             school = rich_field(entry, "school") or rich_field(entry, "institution")
             place = rich_field(entry, "address") or rich_field(entry, "location")
             inside = parts(kind, school, place, self.date(entry))
-            return parts(parts(who, title, Text("(", inside, ")"), sep=" "), locator)
+            return parts(parts(parts(who, title), Text("(", inside, ")"), sep=" "), locator)
         if entry.type in REPORT_TYPES:
             number = rich_field(entry, "number")
             if number is not None and plain_text(number).isdigit():

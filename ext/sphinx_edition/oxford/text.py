@@ -131,6 +131,10 @@ _HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{")
 #: Commands that print a word.
 _WORDS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e"}
 _WORD = re.compile(r"\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])\s*(?:\{\})?")
+#: TeX's escaped characters that pybtex would read as braces or math: kept apart from the
+#: parser as private-use characters, and given back after it (:data:`ESCAPED_BACK`).
+_ESCAPED = {"\\{": "\ue000", "\\}": "\ue001", "\\$": "\ue002"}
+ESCAPED_BACK = str.maketrans({"\ue000": "{", "\ue001": "}", "\ue002": "$"})
 #: A command still left after decoding: dropped.
 LEFTOVER_COMMAND = re.compile(r"\\[A-Za-z@]+\*?(?![A-Za-z])\s*")
 
@@ -158,6 +162,8 @@ def latex_commands(value: str) -> str:
     word."""
     if "\\" not in value:
         return value
+    for escaped, kept in _ESCAPED.items():
+        value = value.replace(escaped, kept)
     value = _ITALIC_SWITCH.sub(r"\\emph{", value)
     value = _OTHER_SWITCH.sub("{", value)
     value = _HREF.sub("{", value)
@@ -169,9 +175,7 @@ def latex_commands(value: str) -> str:
 def _without_commands(text: Any) -> Any:
     """*text* (rich) with any command latexcodec left in its strings dropped."""
     if isinstance(text, String):
-        if "\\" not in text.value:
-            return text
-        return String(LEFTOVER_COMMAND.sub("", text.value))
+        return String(LEFTOVER_COMMAND.sub("", text.value).translate(ESCAPED_BACK))
     if hasattr(text, "parts"):
         return text._create_similar([_without_commands(part) for part in text.parts])
     return text
