@@ -28,8 +28,8 @@ from pybtex.database import BibliographyData, Entry, parse_file
 from pybtex.richtext import BaseMultipartText, Tag, Text
 from sphinx_edition.notes.plan import NotePart, note_text, segments
 from sphinx_edition.oxford import OxfordStyle
-from sphinx_edition.works import coins, csl_item as our_csl_item
-from sphinx_edition.works import ris_record, work_from_entry, work_jsonld
+from sphinx_edition.works import coins, ris_record, work_from_entry, work_jsonld
+from sphinx_edition.works import csl_item as our_csl_item
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "corpus.bib"
 FORMS = ("full", "short", "ibid", "bibliography")
@@ -68,12 +68,8 @@ def words(text: str) -> list[str]:
     "trans." and "trans", "eds." and "eds" are one word: the point is not a datum)."""
     text = html.unescape(re.sub(r"<[^>]+>", "", text)).translate(_QUOTES).casefold()
     text = text.replace("\u00a0", " ").replace("--", "–")
-    found = []
-    for word in re.split(r"[\s,;()\[\]{}]+", text):
-        word = word.strip(".:?!")
-        if word:
-            found.append(word)
-    return found
+    stripped = (w.strip(".:?!") for w in re.split(r"[\s,;()\[\]{}]+", text))
+    return [w for w in stripped if w]
 
 
 # -- the allowed differences ---------------------------------------------------------------
@@ -171,14 +167,19 @@ def _editors_named_first(case: Case) -> bool:
 
 def _all_names(case: Case) -> bool:
     persons = case.entry.persons.get("author", [])
-    return case.form == "bibliography" and case.word in {"et", "al"} and len(persons) > 3 and all(
-        words(decode(p.last_names[-1]))[-1] in case.ours for p in persons
+    return (
+        case.form == "bibliography"
+        and case.word in {"et", "al"}
+        and len(persons) > 3
+        and all(words(decode(p.last_names[-1]))[-1] in case.ours for p in persons)
     )
 
 
 def _unpublished(case: Case) -> bool:
-    return case.entry.type == "unpublished" and case.word in {"unpublished", "manuscript"} and (
-        "note" in case.entry.fields or "howpublished" in case.entry.fields
+    return (
+        case.entry.type == "unpublished"
+        and case.word in {"unpublished", "manuscript"}
+        and ("note" in case.entry.fields or "howpublished" in case.entry.fields)
     )
 
 
@@ -321,9 +322,7 @@ def test_every_datum_the_reference_prints_is_in_ours(
     }
     assert not any(missing.values()), (missing, theirs, {k: str(v) for k, v in ours.items()})
     # Italics: every word the reference sets in italics is in an italic title of ours.
-    roman = {
-        form: compare(theirs[form], ours[form], form, entry, italics=True) for form in FORMS
-    }
+    roman = {form: compare(theirs[form], ours[form], form, entry, italics=True) for form in FORMS}
     assert not any(roman.values()), (roman, theirs)
 
 

@@ -194,8 +194,7 @@ RULES = {
         "Interests’, Russia, China and Eurasia, 27/4–5 (2011), 757–80.",
         "Stuart D. Goldman, ‘Russian Political, Economic, and Security Issues and US "
         "Interests’, Russia, China and Eurasia, 27/4–5 (2011), p. 74.",
-        "Goldman, ‘Russian Political, Economic, and Security Issues and US Interests’, "
-        "pp. 69–79.",
+        "Goldman, ‘Russian Political, Economic, and Security Issues and US Interests’, pp. 69–79.",
     ),
     # a question mark inside the quotes: the comma after it stays, no full stop follows
     "artq": (

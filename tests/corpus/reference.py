@@ -25,7 +25,6 @@ from citeproc.source import Locator
 from citeproc.source.bibtex.latex import parse_latex
 from citeproc.source.bibtex.latex.macro import Macro
 from citeproc.source.json import CiteProcJSON
-
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person as PybtexPerson
 
@@ -95,7 +94,6 @@ def _name(person: Person) -> dict[str, str]:
 def _date(value: str) -> dict[str, Any]:
     numbers = [int(n) for n in value.split("-")[:3]]
     return {"date-parts": [numbers]}
-
 
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()

@@ -52,14 +52,21 @@ THESIS_TYPES = frozenset({"phdthesis", "mastersthesis", "thesis"})
 #: unpublished and online works whose titles NHR sets in roman within quotation marks.
 QUOTED_TYPES = frozenset({"article", *CHAPTER_TYPES, *THESIS_TYPES, "unpublished", "online"})
 
-#: The kind of a thesis whose entry has no ``type``.
-THESIS_KINDS = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 
-#: The month names, by number, for dates given as numbers (``urldate = {2020-03-04}``).
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+
+def thesis_kind(entry_type: str) -> str:
+    """The kind of a thesis whose entry has no ``type``."""
+    kinds = {"phdthesis": _("PhD thesis"), "mastersthesis": _("Master's thesis")}
+    return kinds.get(entry_type, _("thesis"))
+
+
+def month_name(number: int) -> str:
+    """The name of month *number* (1–12), for dates given as numbers."""
+    return (
+        _("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
+        _("July"), _("August"), _("September"), _("October"), _("November"), _("December"),
+    )[number - 1]  # fmt: skip
+
 
 #: The field that makes an entry a review: what it reviews, as its heading would give it
 #: ("Angela Stent, \textit{The Limits of Partnership}").  Printed instead of the title.
@@ -75,7 +82,7 @@ def full_date(value: str) -> str:
     year, month, day = found.groups()
     words = [str(int(day))] if day and month else []
     if month:
-        words.append(_(MONTHS[int(month) - 1]))
+        words.append(month_name(int(month)))
     return " ".join([*words, year])
 
 
@@ -344,7 +351,9 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         date = entry.fields.get("origdate", "") or entry.fields.get("origyear", "")
         if not date.strip():
             return None
-        where = parts(rich_field(entry, "origlocation"), rich_field(entry, "origpublisher"), sep=": ")
+        where = parts(
+            rich_field(entry, "origlocation"), rich_field(entry, "origpublisher"), sep=": "
+        )
         return Text(_("1st pub."), " ", parts(where, Text(date.strip()[:4])))
 
     def imprint(
@@ -371,11 +380,14 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
         count = rich_field(entry, "volumes")
         series = rich_field(entry, "series")
         number = rich_field(entry, "number") if entry.type not in REPORT_TYPES else None
-        return parts(
-            Text(_("vol."), " ", volume) if volume else None,
-            Text(count, " ", _("vols")) if count else None,
-            parts(series, number) if series else None,
-        ) or None
+        return (
+            parts(
+                Text(_("vol."), " ", volume) if volume else None,
+                Text(count, " ", _("vols")) if count else None,
+                parts(series, number) if series else None,
+            )
+            or None
+        )
 
     @staticmethod
     def link(entry: Entry) -> Text | None:
@@ -452,7 +464,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
             return parts(who, title, in_book, extent)
         if entry.type in THESIS_TYPES:
             kind = rich_field(entry, "type") or Text(
-                typeset(Text(_(THESIS_KINDS.get(entry.type, "thesis"))), ("‘", "’"))
+                typeset(Text(thesis_kind(entry.type)), ("‘", "’"))
             )
             school = rich_field(entry, "school") or rich_field(entry, "institution")
             place = rich_field(entry, "address") or rich_field(entry, "location")
@@ -468,9 +480,7 @@ class OxfordStyle(BaseStyle):  # type: ignore[misc]
                 parts(head, self.imprint(entry, "institution", dated=True), sep=" "), locator
             )
         if entry.type in BOOK_TYPES or entry.type == "inbook":
-            head = parts(
-                who, title, self.contributors(entry, editors=True), self.volumes(entry)
-            )
+            head = parts(who, title, self.contributors(entry, editors=True), self.volumes(entry))
             chapter = rich_field(entry, "chapter") if entry.type == "inbook" else None
             part = Text(_("ch."), " ", chapter) if chapter else None
             # a book's own "pages" are its length; an inbook's, the pages it cites

@@ -130,7 +130,9 @@ _QUOTE = re.compile(r"\\(?:enquote|mkbibquote|textquote)\*?\s*\{")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{")
 #: Commands that print a word.
 _WORDS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e"}
-_WORD = re.compile(r"\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])\s*(?:\{\})?")
+_WORD = re.compile(
+    r"\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])\s*(?:\{\})?"
+)
 #: TeX's escaped characters that pybtex would read as braces or math: kept apart from the
 #: parser as private-use characters, and given back after it (:data:`ESCAPED_BACK`).
 _ESCAPED = {"\\{": "\ue000", "\\}": "\ue001", "\\$": "\ue002"}
