@@ -53,7 +53,6 @@ THESIS_TYPES = frozenset({"phdthesis", "mastersthesis", "thesis"})
 QUOTED_TYPES = frozenset({"article", *CHAPTER_TYPES, *THESIS_TYPES, "unpublished", "online"})
 
 
-
 def thesis_kind(entry_type: str) -> str:
     """The kind of a thesis whose entry has no ``type``."""
     kinds = {"phdthesis": _("PhD thesis"), "mastersthesis": _("Master's thesis")}
