@@ -438,3 +438,56 @@ def test_capfirst_as_pybtex_gives_it(text: Text) -> None:
     assert str(ours) == str(pybtex_own)
     assert ours.render(HTMLBackend()) == pybtex_own.render(HTMLBackend())
     assert segments(ours) == segments(pybtex_own)
+
+
+@pytest.mark.parametrize(
+    ("pages", "printed"),
+    [
+        ("547--568", "547–68"),
+        ("196-197", "196–7"),
+        ("176--182", "176–82"),
+        ("11--15", "11–15"),
+        ("13--17", "13–17"),
+        ("113--117", "113–17"),
+        ("100--104", "100–4"),
+        ("121--134", "121–34"),
+        ("1000--1010", "1000–10"),
+        ("3--34", "3–34"),  # the numbers differ in length: both in full
+        ("95--112", "95–112"),
+        ("80--79", "80–79"),  # not a rising range: as written, for the reader to see
+        ("xii--xv", "xii–xv"),
+    ],
+)
+def test_page_ranges_shortened_as_nhr(pages: str, printed: str) -> None:
+    """NHR 4.11.2: as few figures as the reader needs, the teens keeping two; in an
+    article's extent and in a pinpoint alike."""
+    assert rules.page_range(pages).replace("--", "–") == printed
+    assert rules.locator(pages) == f"pp. {printed}"
+
+
+CONTRACTIONS_BIB = r"""
+@book{eds, editor = {A, Ann and B, Bob}, title = {T}, year = {2000}}
+@book{ed, editor = {A, Ann}, title = {T}, year = {2000}}
+@book{trans, author = {W, Wu}, translator = {T, Tom}, title = {T}, edition = {2},
+  volumes = {3}, year = {2000}}
+@book{vol, author = {W, Wu}, title = {T}, volume = {2}, year = {2000}}
+@incollection{in, author = {W, Wu}, title = {C}, booktitle = {B}, editor = {A, Ann and B, Bob},
+  year = {2000}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("key", "printed"),
+    [
+        ("eds", "Ann A and Bob B (eds), T (2000)"),
+        ("ed", "Ann A (ed.), T (2000)"),
+        ("trans", "Wu W, T, trans Tom T, 3 vols (2nd edn, 2000)"),
+        ("vol", "Wu W, T, vol. 2 (2000)"),
+        ("in", "Wu W, ‘C’, in Ann A and Bob B (eds), B (2000)"),
+    ],
+)
+def test_contractions_take_no_point(key: str, printed: str) -> None:
+    """NHR 10.2.1: a contraction ("eds", "edn", "vols", and "trans" as the edition writes
+    it) takes no full point; an abbreviation ("ed.", "vol.") keeps it."""
+    entries = parse_string(CONTRACTIONS_BIB, "bibtex").entries
+    assert OxfordStyle().format_full_note(entries[key]).render_as("text") == printed
