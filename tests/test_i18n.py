@@ -15,7 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 
 LOCALES = ROOT / "ext" / "sphinx_edition" / "locales"
 #: Words of the output (not of warnings) that a translated catalog must cover.
-OUTPUT_WORDS = ("Ibid.", "Cited in notes", "Timeline", "Sub-period", "Climate", "(eds.)", "and")
+OUTPUT_WORDS = ("Ibid.", "Cited in notes", "Timeline", "Sub-period", "Climate", "(eds)", "and")
 
 
 def test_french_catalog_covers_the_template_and_is_compiled() -> None:

@@ -44,7 +44,7 @@ POSITION_RULES = [
         "chapter1",
         "first citation of a chapter in a book",
         "Roger E. Kanet, ‘Presidential Elections and “Resets” in US-Russian Relations’, in "
-        "Rémi Piet and Roger E. Kanet (eds.), Shifting Priorities in Russia’s Foreign and "
+        "Rémi Piet and Roger E. Kanet (eds), Shifting Priorities in Russia’s Foreign and "
         "Security Policy (London: Routledge, 2016), 95–112.",
     ),
     (

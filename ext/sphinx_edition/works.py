@@ -18,7 +18,15 @@ import rispy  # type: ignore[import-untyped]
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
 
-from sphinx_edition.oxford.text import TEX_QUOTED, plain_text, text_from_latex
+from sphinx_edition.oxford import rules
+from sphinx_edition.oxford.text import (
+    ESCAPED_BACK,
+    LEFTOVER_COMMAND,
+    TEX_QUOTED,
+    latex_commands,
+    plain_text,
+    text_from_latex,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -86,9 +94,13 @@ def plain(latex: str) -> str:
         return ""
     # Not ``render_as("text")``: it looks the backend up among every installed entry point
     # on each call, which made this the costliest line of a build.
-    # Plain text has no italics: an italic command leaves its argument, in its braces.
-    latex = _ITALIC_COMMAND.sub("{", latex)
-    return tex_quotes(" ".join(plain_text(text_from_latex(latex)).split()))
+    # Plain text has no italics: an italic command leaves its argument, in its braces; the
+    # other commands pybtex does not know are rewritten as the notes rewrite them, and any
+    # left after decoding are dropped, so that no TeX reaches a plain-text format.
+    latex = _ITALIC_COMMAND.sub("{", latex_commands(latex))
+    text = plain_text(text_from_latex(re.sub(r"(?<!\\)%", r"\\%", latex)))
+    text = LEFTOVER_COMMAND.sub("", text).translate(ESCAPED_BACK)
+    return tex_quotes(" ".join(text.split()))
 
 
 #: LaTeX's italic commands (pybtex's parser would print their names as words).
@@ -241,8 +253,9 @@ def _work(
         report_type=field("type"),
         isbn=field("isbn"),
         issn=field("issn"),
-        doi=field("doi"),
-        url=str(fields.get("url", "")),
+        # as the addresses they are: no TeX escapes, no "https://doi.org/" twice
+        doi=rules.bare_doi(str(fields.get("doi", ""))),
+        url=rules.bare_url(str(fields.get("url", ""))),
     )
 
 

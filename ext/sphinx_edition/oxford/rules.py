@@ -24,8 +24,30 @@ _PAGES = re.compile(rf"{_PAGE}(?:(?:-{{1,3}}|–){_PAGE})?(?:,\s*{_PAGE}(?:(?:-{
 
 
 def page_range(value: str) -> str:
-    """*value* (LaTeX) with every number range joined by BibTeX's en rule, "--"."""
-    return _NUMBER_RANGE.sub("--", value)
+    """*value* (LaTeX) with every number range joined by BibTeX's en rule, "--", and its
+    second number as short as NHR has it (:func:`shorten_range`)."""
+    return _RANGE.sub(lambda m: f"{m.group(1)}--{shorten_range(m.group(1), m.group(2))}", value)
+
+
+#: Two arabic numbers joined as a range, by a hyphen, BibTeX's "--" or an en rule.
+_RANGE = re.compile(r"(?<![\d.,/])(\d+)\s*(?:-{1,3}|–|—)\s*(\d+)(?![\d.,/])")
+
+
+def shorten_range(first: str, last: str) -> str:
+    """The second number of the range *first*–*last* with the fewest digits that still
+    give it, and two for the teens (NHR 4.11.2, "inclusive numbers"): 547–68, 196–7,
+    176–82, 100–4, but 13–17, 113–17.  A range whose numbers differ in length, or that
+    does not rise (a typing error the reader should see), is left as written.
+    """
+    if len(first) != len(last) or int(last) <= int(first) or first.startswith("0"):
+        return last
+    common = 0
+    while common < len(last) - 1 and first[common] == last[common]:
+        common += 1
+    short = last[common:]
+    if len(short) == 1 and len(last) >= 2 and last[-2] == "1":
+        short = last[-2:]  # the teens keep both digits: 13–17, not 13–7
+    return short
 
 
 def locator(value: str) -> str:
@@ -35,8 +57,9 @@ def locator(value: str) -> str:
     pinpoint its abbreviation, as New Hart's Rules allows in notes, so that a cited page is
     never read as an article's extent); a locator that already says what it counts
     ("p. 3", "ch. 2", "n. 4", "fol. 3r") is kept as written, its ranges with an en rule.
+    Ranges of arabic numbers are shortened as NHR has it (:func:`shorten_range`).
     """
-    value = value.strip()
+    value = page_range(value.strip()).replace("--", "–")
     if not _PAGES.fullmatch(value):
         return _NUMBER_RANGE.sub("–", value)
     value = re.sub(r"-{1,3}", "–", value)
@@ -56,61 +79,55 @@ def issue_number(value: str) -> str:
 
 # -- short titles -------------------------------------------------------------------------
 
-#: A short title has at most this many significant words.
-MAX_SHORT_TITLE_WORDS = 5
-
-#: Words that do not count: articles, conjunctions and short prepositions, the words
-#: that stay in lower case in a title set in title case (NHR ch. 8).
-MINOR_WORDS = frozenset(
-    "a an the and but or nor yet so as at by for from in into of off on onto out over per "
-    "to up upon via with v vs".split()
-)
-
 #: Where the main title ends: a subtitle's colon, a semicolon between two clauses, a
 #: dash; a question or exclamation mark ends it too, and stays (it is the title's own).
 _TITLE_END = re.compile(r"[:;?!—]")
 
-_PUNCTUATION = "‘’“”'\"()[],.;:–—-"
 #: Punctuation a short title does not end with.
 _TRAILING = ",;:–— "
 
 
-def is_significant(word: str) -> bool:
-    core = word.strip(_PUNCTUATION).lower()
-    return any(c.isalnum() for c in core) and core not in MINOR_WORDS
-
-
 def short_title_end(title: str) -> int:
-    """Where the short form of *title* (plain text) ends.
+    """Where the short form of *title* (plain text) ends: after its main title.
 
-    The main title, without its subtitle (NHR 17.2, short titles), and no more than
-    :data:`MAX_SHORT_TITLE_WORDS` significant words.  A longer main title is cut where a
-    phrase ends within the limit, before a minor word or at a comma, so that the short
-    title still reads as words of the title: "Vladimir Putin and the Evolution of Russian
-    Foreign Policy" → "Vladimir Putin and the Evolution"; it is cut after the fifth
-    significant word only where no phrase ends sooner.
+    A short title is a sense unit (NHR 17.2.5, short titles): the main title without its
+    subtitle ("Special Providence: American Foreign Policy" → "Special Providence"), else
+    the whole title.  It is never cut after a count of words, which stops mid-phrase
+    ("Quantitative Analysis of Culture Using Millions" of digitized books); a long title
+    without a subtitle is given its own short form in the entry's ``shorttitle`` field.
     """
-    end = len(title)
     match = _TITLE_END.search(title)
-    if match is not None and match.start() > 0:
-        end = match.end() if match.group() in "?!" else match.start()
-    words = list(re.finditer(r"\S+", title[:end]))
-    if sum(is_significant(w.group()) for w in words) <= MAX_SHORT_TITLE_WORDS:
-        return len(title[:end].rstrip(_TRAILING))
-    count, phrase_end, cut = 0, 0, end
-    for index, word in enumerate(words):
-        if not is_significant(word.group()):
-            continue
-        count += 1
-        if count > MAX_SHORT_TITLE_WORDS:
-            break
-        cut = word.end()
-        following = words[index + 1] if index + 1 < len(words) else None
-        if word.group().endswith((",", ";")) or (
-            following is not None and not is_significant(following.group())
-        ):
-            phrase_end = cut
-    return len(title[: phrase_end or cut].rstrip(_TRAILING))
+    if match is None or match.start() == 0:
+        return len(title.rstrip(_TRAILING))
+    end = match.end() if match.group() in "?!" else match.start()
+    return len(title[:end].rstrip(_TRAILING))
+
+
+def short_title_too_long(short: str, title: str) -> bool:
+    """Whether an entry's own short title (plain text) is longer than its title: a short
+    title that is no shorter is a slip (a field swapped, a subtitle pasted in)."""
+    return len(" ".join(short.split())) > len(" ".join(title.split()))
+
+
+# -- links ---------------------------------------------------------------------------------
+
+#: How a DOI field may begin besides the DOI itself.
+_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+#: TeX's escapes of the characters a URL holds ("\_", "\%", "\#", "\&", "\~").
+_URL_ESCAPE = re.compile(r"\\([_%#&~$])")
+
+
+def bare_url(value: str) -> str:
+    """A ``url`` field as the address it is: no ``\\url{…}`` around it, no braces, TeX's
+    escapes undone (the field is written for LaTeX, the link is not)."""
+    value = re.sub(r"^\s*\\url\s*\{(.*)\}\s*$", r"\1", value.strip())
+    return _URL_ESCAPE.sub(r"\1", value.replace("{", "").replace("}", "")).strip()
+
+
+def bare_doi(value: str) -> str:
+    """A ``doi`` field as the DOI alone: "doi:10.1/x" and "https://doi.org/10.1/x" are
+    "10.1/x" (NHR 17.2.9 prints it as a https://doi.org/ link)."""
+    return _DOI_PREFIX.sub("", bare_url(value))
 
 
 # -- reviews ------------------------------------------------------------------------------

@@ -90,18 +90,105 @@ def typeset(text: Any, quotes: tuple[str, str]) -> Any:
 _ITALIC = re.compile(r"\\(?:textit|emph|textsl|mkbibemph)\s*\{")
 
 
+def argument_end(value: str, start: int) -> int | None:
+    r"""The index just after the group that opens at ``value[start - 1]`` ("{"), or None
+    when it does not close; an escaped brace ("\{") does not count."""
+    depth, end = 1, start
+    while end < len(value) and depth:
+        if value[end] == "\\":
+            end += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(value[end], 0)
+        end += 1
+    return None if depth else end
+
+
+# -- LaTeX commands that latexcodec leaves -------------------------------------------------
+#
+# latexcodec decodes accents and symbols ("\'e", "\&", "\ldots") but leaves every other
+# command as it was, and pybtex's parser then prints its name as a word ("\textbf bold").
+# pylatexenc, which knows the commands, is not a dependency; the few that bibliographies
+# use are rewritten here into what pybtex reads, and whatever command is still left is
+# dropped from the text rather than printed.
+
+#: Old-style font switches inside a group: "{\em Title}" is "\emph{Title}" (italic),
+#: "{\bf x}" is "{x}" (the edition's notes set no bold).
+_ITALIC_SWITCH = re.compile(r"\{\\(?:em|it|itshape|sl|slshape)(?![A-Za-z])\s*")
+_OTHER_SWITCH = re.compile(
+    r"\{\\(?:bf|bfseries|sc|scshape|rm|rmfamily|tt|ttfamily|sf|sffamily|upshape|normalfont|"
+    r"mdseries|small|footnotesize|large|Large|relax)(?![A-Za-z])\s*"
+)
+#: Commands whose argument is printed as it is (bold, small capitals, a URL, a box…).
+_KEEP_ARGUMENT = re.compile(
+    r"\\(?:textbf|textsc|textrm|textup|textsf|texttt|textnormal|textmd|mbox|hbox|text|"
+    r"url|nolinkurl|textsuperscript|textsubscript|mkbibbold|mkbibsuperscript|"
+    r"uppercase|MakeUppercase|lowercase|MakeLowercase|ensuremath)\s*\{"
+)
+#: Commands that quote their argument (biblatex's, csquotes').
+_QUOTE = re.compile(r"\\(?:enquote|mkbibquote|textquote)\*?\s*\{")
+#: ``\href{url}{text}``: the text.
+_HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{")
+#: Commands that print a word.
+_WORDS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e"}
+_WORD = re.compile(
+    r"\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])\s*(?:\{\})?"
+)
+#: TeX's escaped characters that pybtex would read as braces or math: kept apart from the
+#: parser as private-use characters, and given back after it (:data:`ESCAPED_BACK`).
+_ESCAPED = {"\\{": "\ue000", "\\}": "\ue001", "\\$": "\ue002"}
+ESCAPED_BACK = str.maketrans({"\ue000": "{", "\ue001": "}", "\ue002": "$"})
+#: A command still left after decoding: dropped.
+LEFTOVER_COMMAND = re.compile(r"\\[A-Za-z@]+\*?(?![A-Za-z])\s*")
+
+
+def _quoted_commands(value: str, depth: int = 0) -> str:
+    """*value* with each quoting command's argument in TeX's quotes: `x' (the quotes of
+    its context), and ``x'' for a quotation inside it."""
+    out, pos = [], 0
+    while (match := _QUOTE.search(value, pos)) is not None:
+        end = argument_end(value, match.end())
+        if end is None:
+            break
+        inner = _quoted_commands(value[match.end() : end - 1], depth + 1)
+        opening, closing = ("``", "''") if depth % 2 else ("`", "'")
+        out += [value[pos : match.start()], opening, "{", inner, "}", closing]
+        pos = end
+    return "".join([*out, value[pos:]])
+
+
+@functools.lru_cache(maxsize=4096)
+def latex_commands(value: str) -> str:
+    r"""*value* (LaTeX) with the commands pybtex would print as words rewritten into what
+    it reads: the italic switches as ``\emph``, the other switches and the commands that
+    keep their argument as groups, quoting commands as TeX's quotes, ``\LaTeX`` as its
+    word."""
+    if "\\" not in value:
+        return value
+    for escaped, kept in _ESCAPED.items():
+        value = value.replace(escaped, kept)
+    value = _ITALIC_SWITCH.sub(r"\\emph{", value)
+    value = _OTHER_SWITCH.sub("{", value)
+    value = _HREF.sub("{", value)
+    value = _KEEP_ARGUMENT.sub("{", value)
+    value = _WORD.sub(lambda m: _WORDS[m.group(1)], value)
+    return _quoted_commands(value)
+
+
+def _without_commands(text: Any) -> Any:
+    """*text* (rich) with any command latexcodec left in its strings dropped."""
+    if isinstance(text, String):
+        return String(LEFTOVER_COMMAND.sub("", text.value).translate(ESCAPED_BACK))
+    if hasattr(text, "parts"):
+        return text._create_similar([_without_commands(part) for part in text.parts])
+    return text
+
+
 def _italic_runs(value: str) -> Iterator[tuple[bool, str]]:
     """(italic, latex) runs of *value*, each italic command's argument apart."""
     pos = 0
     while (match := _ITALIC.search(value, pos)) is not None:
-        depth, end = 1, match.end()
-        while end < len(value) and depth:
-            if value[end] == "\\":
-                end += 2  # an escaped brace does not count
-                continue
-            depth += {"{": 1, "}": -1}.get(value[end], 0)
-            end += 1
-        if depth:
+        end = argument_end(value, match.end())
+        if end is None:
             break  # unbalanced: pybtex prints the rest as it is
         yield False, value[pos : match.start()]
         yield True, value[match.end() : end - 1]
@@ -133,13 +220,14 @@ def _decode(latex: str, quotes: tuple[str, str]) -> Text:
     # A bare "%" would start a LaTeX comment and swallow the rest of the field: BibTeX
     # prints it, so it is kept as a percent sign.
     escaped = re.sub(r"(?<!\\)%", r"\\%", latex)
-    return Text(typeset(text_from_latex(escaped), quotes))
+    return Text(typeset(_without_commands(text_from_latex(escaped)), quotes))
 
 
 @functools.lru_cache(maxsize=4096)
 def from_latex(value: str, quotes: tuple[str, str]) -> Text:
     # Decoding LaTeX (latexcodec) is the costliest step of formatting a note, and a book
     # cites the same few fields hundreds of times: decode each value once.
+    value = latex_commands(value)
     if _ITALIC.search(value) is None:
         return _decode(value, quotes)
     runs: list[Text] = []
