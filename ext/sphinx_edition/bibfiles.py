@@ -4,11 +4,12 @@ sphinxcontrib-bibtex parses ``bibtex_bibfiles`` with pybtex in strict mode at
 ``builder-inited``: one unbalanced brace and the build stops with a Python traceback.
 Here every file is parsed first, with pybtex's errors captured, and each becomes a Sphinx
 warning at ``file:line`` (``type="edition"``, ``subtype="bib"``), as is a file that is not
-in ``bibtex_encoding`` (at its first bad byte) and a ``crossref`` to no entry.  When a file
-has errors, the same handler then fills sphinxcontrib-bibtex's cache of parsed files itself
-from the texts it read, pybtex's errors still captured: pybtex skips a broken entry and
-reads the rest, and sphinxcontrib-bibtex, finding its cache up to date, does not parse
-again.  The build goes on (and fails under ``-W``) instead of crashing.
+in ``bibtex_encoding`` (at its first bad byte), a ``crossref`` to no entry and a TeX
+command that no format can print.  When a file has errors, the same handler then fills
+sphinxcontrib-bibtex's cache of parsed files itself from the texts it read, pybtex's errors
+still captured: pybtex skips a broken entry and reads the rest, and sphinxcontrib-bibtex,
+finding its cache up to date, does not parse again.  The build goes on (and fails under
+``-W``) instead of crashing.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 from sphinx_edition.config import _conf_location
+from sphinx_edition.works import unknown_commands
 
 if TYPE_CHECKING:
+    from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinxcontrib.bibtex.domain import BibtexDomain
 
@@ -112,6 +115,30 @@ def _entry_line(text: str, key: str) -> int:
     return text.count("\n", 0, found[-1].start()) + 1 if found else 1
 
 
+#: Fields read as they are, never decoded as LaTeX.
+_VERBATIM_FIELDS = frozenset({"url", "doi", "file", "eprint", "crossref", "ids"})
+
+
+def _check_commands(path: Path, text: str, key: str, entry: Entry) -> None:
+    """Warn of each TeX command in *entry* that no format can print: the notes, the
+    bibliography and the exports leave it out (:func:`~.works.unknown_commands`)."""
+    values = [(name, value) for name, value in entry.fields.items()]
+    values += [(role, str(person)) for role, people in entry.persons.items() for person in people]
+    for name, value in values:
+        if name.lower() in _VERBATIM_FIELDS:
+            continue
+        if commands := unknown_commands(value):
+            _warn(
+                path,
+                _entry_line(text, key),
+                _("%s: entry %r, field %s: TeX command %s, which no format can print: left out"),
+                path.name,
+                key,
+                name.lower(),
+                ", ".join(dict.fromkeys(commands)),
+            )
+
+
 def check_bibfiles(app: Sphinx) -> None:
     """Warn, at file and line, of every error pybtex finds in the ``.bib`` files, of a file
     not in ``bibtex_encoding`` and of a ``crossref`` to no entry."""
@@ -132,6 +159,8 @@ def check_bibfiles(app: Sphinx) -> None:
             _warn(path, _line_of(error, text), "%s: %s", path.name, error)
         broken = broken or bool(errors) or not clean
         known.update(key.lower() for key in entries)
+        for key, entry in entries.items():
+            _check_commands(path, text, key, entry)
         crossrefs += [
             (path, key, entry.fields["crossref"])
             for key, entry in entries.items()

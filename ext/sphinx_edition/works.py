@@ -97,10 +97,23 @@ def plain(latex: str) -> str:
     # Plain text has no italics: an italic command leaves its argument, in its braces; the
     # other commands pybtex does not know are rewritten as the notes rewrite them, and any
     # left after decoding are dropped, so that no TeX reaches a plain-text format.
-    latex = _ITALIC_COMMAND.sub("{", latex_commands(latex))
-    text = plain_text(text_from_latex(re.sub(r"(?<!\\)%", r"\\%", latex)))
-    text = LEFTOVER_COMMAND.sub("", text).translate(ESCAPED_BACK)
+    text = LEFTOVER_COMMAND.sub("", _decoded(latex)).translate(ESCAPED_BACK)
     return tex_quotes(" ".join(text.split()))
+
+
+@functools.lru_cache(maxsize=8192)
+def _decoded(latex: str) -> str:
+    """*latex* decoded as far as the edition can: the commands it does not know are left."""
+    latex = _ITALIC_COMMAND.sub("{", latex_commands(latex))
+    return plain_text(text_from_latex(re.sub(r"(?<!\\)%", r"\\%", latex)))
+
+
+def unknown_commands(latex: str) -> list[str]:
+    """The TeX commands in *latex* (a BibTeX field) that no format of the edition can
+    print, and which :func:`plain` and the notes therefore leave out (``\\input``…)."""
+    if "\\" not in latex:
+        return []
+    return [command.strip() for command in LEFTOVER_COMMAND.findall(_decoded(latex))]
 
 
 #: LaTeX's italic commands (pybtex's parser would print their names as words).

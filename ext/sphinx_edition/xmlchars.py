@@ -35,6 +35,9 @@ logger = logging.getLogger(__name__)
 #: Code points outside XML 1.0's ``Char`` production.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
+#: The same, but for NUL, which docutils' text nodes use to mark backslash escapes.
+NOT_XML_BUT_NUL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
 #: After the transforms that make text (substitutions at 220, smart quotes at 750), before
 #: the edition's records are taken (840, 850) and ``doctree-read`` (880), whose handlers
 #: collect the titles and the tables of contents.
@@ -74,11 +77,13 @@ def drop_xml_chars(document: nodes.document) -> None:
         known += [c for c in chars if c not in known]
 
     for text in list(document.findall(nodes.Text)):
-        chars = not_xml(str(text))
+        # A text node keeps rST's backslash escapes as NUL (``astext()`` drops them): those
+        # are docutils' own, not the source's, and are kept for the writers to drop.
+        chars = not_xml(text.astext())
         parent = text.parent
         if chars and parent is not None:
             note(parent, chars)
-            parent.replace(text, nodes.Text(xml_text(str(text))))
+            parent.replace(text, nodes.Text(NOT_XML_BUT_NUL.sub("", str(text))))
     for element in document.findall(nodes.Element):
         chars = [c for value in element.attributes.values() for c in _found_in(value)]
         if chars:

@@ -97,8 +97,8 @@ class Case:
     #: The notes in the source: every builder writes exactly this many (by builder, where
     #: an ``only`` block keeps some from a builder).
     notes: int | dict[str, int] = 0
-    #: The author's own footnotes (not notes of the edition's series), which the text and
-    #: TEI outputs number with the notes.
+    #: The author's own footnotes (not notes of the edition's series), which the text
+    #: output numbers with the notes.
     footnotes: int = 0
     #: Text that every builder's output must keep.
     kept: tuple[str, ...] = ()
@@ -161,7 +161,7 @@ def count_notes(builder: str, texts: dict[Path, str], case: Case) -> int:
     """How many notes of the edition's series *builder* wrote into *texts*."""
     pattern = _NOTE_PATTERNS[builder]
     found = sum(len(pattern.findall(text)) for text in texts.values())
-    return found - case.footnotes if builder in {"text", "tei"} else found
+    return found - case.footnotes if builder == "text" else found
 
 
 def notes_due(builder: str, case: Case) -> int:

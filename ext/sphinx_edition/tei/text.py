@@ -471,7 +471,8 @@ class TextConverter:
 
     def inline(self, node: nodes.Node, parent: etree._Element) -> None:
         if isinstance(node, nodes.Text):
-            _append_text(parent, str(node))
+            # astext(): docutils keeps rST's backslash escapes as NUL in the text itself
+            _append_text(parent, node.astext())
             return
         if not isinstance(node, nodes.Element) or _skipped(node) or isinstance(node, nodes.target):
             return
