@@ -695,7 +695,7 @@ class Apparatus:
         container = nodes.container(classes=["edition-interventions-apparatus"])
         container.extend(self.rules())
         header = [_("Where"), _("Intervention"), _("As delivered"), _("In the edition")]
-        container += self.table(header, rows, (12, 28, 30, 30))
+        container += self.table(header, rows, (15, 33, 26, 26))
         return container
 
     @staticmethod
