@@ -402,6 +402,18 @@ EDITION_CONFIG: tuple[Setting, ...] = (
         "The ``.bib`` field that holds an entry's delivered form (ignored by styles).",
     ),
     Setting(
+        "edition_delivered_bib",
+        "",
+        "env",
+        frozenset({str}),
+        check_string("edition_delivered_bib", ""),
+        "delivered",
+        "Path (relative to the source folder) of a ``.bib`` file of the references as "
+        "delivered, keyed as the bibliography's entries: the interventions table is the "
+        "field-by-field difference of the two.  By default ``delivered.bib`` beside the "
+        "first of ``bibtex_bibfiles``, where there is one.",
+    ),
+    Setting(
         "edition_sidenotes",
         True,
         "html",
