@@ -199,7 +199,12 @@ def test_html_and_epub_pages(built: Build, builder: str, suffix: str) -> None:
     apparatus = _soup(out / f"apparatus{suffix}")
     table = apparatus.select_one("table.edition-interventions")
     assert table is not None
-    rows = table.select("tbody tr")
+    # the rows of interventions: not the headings of their groups, nor a row continued
+    rows = [
+        row
+        for row in table.select("tbody tr")
+        if "edition-group" not in row.get("class", []) and _text(row.find("td"))
+    ]
     assert [_text(row.find("td")) for row in rows] == [where for _p, _a, where in INTERVENTIONS]
     # each row links to its place: a note to its mark, an editorial note to itself
     for row, (page, anchor, _where) in zip(rows, INTERVENTIONS, strict=True):
@@ -215,8 +220,12 @@ def test_html_and_epub_pages(built: Build, builder: str, suffix: str) -> None:
     assert "pinpoint: 146 → p. 146" in _text(rows[0])
     assert "Editorial note: Lansdowne and Paul Cambon" in _text(rows[2])
     assert "in Paris" in _text(rows[2]) and "in London" in _text(rows[2])
-    assert "Reference: title, year" in _text(rows[4])
-    assert "Evidence: Year: 1968" in _text(rows[4])
+    assert "year changed" in _text(rows[4])
+    # the capitals of its title, a rule of the edition, are said once above the table
+    assert "the capitals of a title are the only change to it: Andrew 1968" in _text(apparatus)
+    (evidence,) = table.select("tr.edition-evidence")
+    assert evidence.find_previous_sibling("tr") is rows[4]
+    assert "Evidence Year: 1968" in _text(evidence)
     items = {
         _text(term): _text(term.find_next_sibling("dd"))
         for term in apparatus.select(".edition-apparatus dt")
@@ -263,9 +272,13 @@ def test_latex(built: Build) -> None:
     # the PDF's notes cannot unfold: the delivered readings are in the apparatus only
     body, apparatus = tex.split(r"\section{The notes and references as delivered}")
     assert "As delivered: Eubank" not in body
-    assert r"\begin{longtable}{\X{16}{100}\X{28}{100}\X{28}{100}\X{28}{100}}" in body
+    assert r"\begin{longtable}{\X{15}{100}\X{33}{100}\X{26}{100}\X{26}{100}}" in body
+    # a note by its number and page, an editorial note or a work by its label
     where = [
-        rf"\hyperref[\detokenize{{{page}:{anchor}}}]{{\sphinxcrossref{{{label}}}}}"
+        rf"note \hyperref[\detokenize{{{page}:{anchor}}}]{{{label.split()[1]}}} "
+        rf"(p.~\pageref*{{\detokenize{{{page}:{anchor}}}}})"
+        if label.startswith("note ")
+        else rf"\hyperref[\detokenize{{{page}:{anchor}}}]{{\sphinxcrossref{{{label}}}}}"
         if anchor
         else rf"\hyperref[\detokenize{{{page}::doc}}]{{\sphinxcrossref{{{label}}}}}"
         for page, anchor, label in INTERVENTIONS
@@ -274,7 +287,7 @@ def test_latex(built: Build) -> None:
     assert -1 not in positions and positions == sorted(positions), where
     assert "As delivered: Ibid., 210." in apparatus
     assert "London: Macmillan, 1967." in apparatus
-    assert r"\hyperref[\detokenize{partners:notecite-7}]{\sphinxcrossref{note 7}}" in apparatus
+    assert r"note \hyperref[\detokenize{partners:notecite-7}]{7} (p.~\pageref*" in apparatus
 
 
 def test_text(built: Build) -> None:
@@ -303,7 +316,10 @@ def test_text(built: Build) -> None:
     assert f"As delivered: {DELIVERED[1].replace('The Historian', '*The Historian*')}" in notes
     apparatus = (out / "apparatus.txt").read_text(encoding="utf-8")
     cells = [line.split("|")[1].strip() for line in apparatus.splitlines() if line.startswith("| ")]
-    assert [c for c in cells if c] == ["Where", *(where for _p, _a, where in INTERVENTIONS)]
+    groups = ["**From Fashoda to the Entente**", "**Partners against Germany**", "**References**"]
+    labels = [c for c in cells if c and c not in groups]
+    assert labels == ["Where", *(where for _p, _a, where in INTERVENTIONS)]
+    assert [c for c in cells if c in groups] == groups
     flat = " ".join(apparatus.split())
     assert "The notes as delivered" in flat and "The references as delivered" in flat
     assert "note 4 As delivered: Ibid., 210. The edition: Ibid., p. 210." in flat
