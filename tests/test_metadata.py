@@ -34,6 +34,8 @@ from sphinx_edition.works import (
 )
 
 CONF = runpy.run_path(str(DOCS / "conf.py"))
+#: The book's title with its subtitle, as its page and its chapters' pages name it.
+FULL_TITLE = f"{CONF['project']}: {CONF['edition_metadata']['subtitle']}"
 EXTENDING = (DOCS / "extending.md").read_text(encoding="utf-8")
 
 
@@ -95,9 +97,8 @@ def test_chapter_page_has_highwire_and_dublin_core(edition_html: Path) -> None:
     assert head is not None
     assert _meta(head, "citation_title") == ["Introduction"]
     # What Zotero reads for a book section, and what Google Scholar reads.
-    full_title = f"{CONF['project']}: {CONF['edition_metadata']['subtitle']}"
-    assert _meta(head, "citation_book_title") == [full_title]
-    assert _meta(head, "citation_inbook_title") == [full_title]
+    assert _meta(head, "citation_book_title") == [FULL_TITLE]
+    assert _meta(head, "citation_inbook_title") == [FULL_TITLE]
     assert _meta(head, "citation_language") == [CONF["language"]]
     year = re.findall(r"\d{4}", CONF["copyright"])[-1]
     assert _meta(head, "citation_publication_date") == [year]
@@ -108,7 +109,7 @@ def test_chapter_page_has_highwire_and_dublin_core(edition_html: Path) -> None:
     assert _meta(head, "DC.title") == ["Introduction"]
     assert _meta(head, "DC.language") == [CONF["language"]]
     assert _meta(head, "DC.date") == [year]
-    assert _meta(head, "DC.relation.isPartOf") == [full_title]
+    assert _meta(head, "DC.relation.isPartOf") == [FULL_TITLE]
     authors = CONF.get("edition_metadata", {}).get("authors", [CONF["author"]])
     assert _meta(head, "citation_author") == authors
     assert _meta(head, "DC.creator") == authors
@@ -128,8 +129,7 @@ def test_template_pages_are_no_work(edition_html: Path, name: str) -> None:
 def test_root_page_is_the_book_with_its_chapters(edition_html: Path) -> None:
     soup = _soup(edition_html / "index.html")
     assert soup.head is not None
-    full_title = f"{CONF['project']}: {CONF['edition_metadata']['subtitle']}"
-    assert _meta(soup.head, "citation_title") == [full_title]
+    assert _meta(soup.head, "citation_title") == [FULL_TITLE]
     assert _meta(soup.head, "citation_book_title") == []
     pdf = CONF["latex_documents"][0][1].replace(".tex", ".pdf")
     assert _meta(soup.head, "citation_pdf_url") == [f"{CONF['html_baseurl']}downloads/{pdf}"]
