@@ -171,7 +171,9 @@ def pdf_keys(config: Config) -> list[tuple[str, str]]:
     meta = book_metadata(config)
     creators = credits(config, latex_author(config))[0]
     licence = book_licence(config)
-    keys = [("pdftitle", pdf_string(full_title(meta)))]
+    # hyperxmp drops the Author and Keywords of the document information, which most PDF
+    # readers still show, unless told to keep them.
+    keys = [("keeppdfinfo", "true"), ("pdftitle", pdf_string(full_title(meta)))]
     if meta.subtitle:
         keys.append(("pdfsubtitle", pdf_string(meta.subtitle)))
     if creators:
