@@ -157,7 +157,9 @@ edition_metadata.setdefault("date", _release_date)
 edition_metadata.setdefault(
     "license", {"name": "MIT License", "url": "https://spdx.org/licenses/MIT.html"}
 )
-edition_metadata.setdefault("rights", f"© {_published} {_publisher}. Published under the MIT License.")
+edition_metadata.setdefault(
+    "rights", f"© {_published} {_publisher}. Published under the MIT License."
+)
 # The TEI header: the delivered file, and the editorial principles (as on the About page).
 edition_tei_source = [
     "The review as delivered: a plain-text dump of a Word/PDF file of 23 pages, with the "
@@ -284,18 +286,18 @@ latex_elements = {
     "fncychap": "",
     "printindex": "",
     "makeindex": "",
-    "preamble": rf"""
+    "preamble": r"""
 % Document information of the PDF beyond what the extension writes from edition_metadata
 % (title, editors, date, rights, licence, language and version: editionmetadata.sty).
-\hypersetup{{
-  pdfsubject={{International Relations; History}},
-  pdfkeywords={{United States; Russia; foreign policy; post-Soviet relations; reset;
-    NATO enlargement; arms control; literature review}},
-  pdfcreator={{Sphinx and XeLaTeX}},
-}}
-\usepackage{{microtype}}
-\makeatletter\renewcommand{{\py@HeaderFamily}}{{\rmfamily\bfseries}}\makeatother
-\usepackage{{editionbook}}
+\hypersetup{
+  pdfsubject={International Relations; History},
+  pdfkeywords={United States; Russia; foreign policy; post-Soviet relations; reset;
+    NATO enlargement; arms control; literature review},
+  pdfcreator={Sphinx and XeLaTeX},
+}
+\usepackage{microtype}
+\makeatletter\renewcommand{\py@HeaderFamily}{\rmfamily\bfseries}\makeatother
+\usepackage{editionbook}
 """,
     # Inner and outer margins: the outer one holds the theme notes (editionnotes.sty).
     "sphinxsetup": "hmargin={27mm,43mm}, vmargin={25mm,30mm}, marginpar=30mm, "
