@@ -22,9 +22,23 @@ subtitle = "A literature review, 1991–2012"
 author = "Anonymous"  # the delivered text names no author (see about.md)
 version = release = "1.0"
 language = "en"
-# Reproducible dates: honour SOURCE_DATE_EPOCH when it is set.
-_epoch = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
-copyright = time.strftime("%Y", time.gmtime(_epoch))
+
+
+def _citation_field(name: str) -> str:
+    """A top-level field of CITATION.cff: the version's date is given there, for every format."""
+    for line in (ROOT / "CITATION.cff").read_text("utf-8").splitlines():
+        if line.startswith(f"{name}:"):
+            return line.partition(":")[2].strip().strip('"')
+    return ""
+
+
+# The release's date, not the build's: the same in every format, and in every rebuild.
+_release_date = _citation_field("date-released")
+_released = time.strptime(_release_date, "%Y-%m-%d")
+_released_on = f"{_released.tm_mday} {time.strftime('%B %Y', _released)}"
+_published = time.strftime("%Y", _released)
+_publisher = "The edition team"
+copyright = f"{_published}, {_publisher}"
 
 extensions = [
     "myst_parser",
@@ -136,6 +150,16 @@ edition_downloads = ["pdf", "epub", "tei", "bib", "ris", "json"]
 # The edition's metadata for reference managers and search engines (Highwire citation_*,
 # Dublin Core, schema.org): the delivered text names no author, so none is claimed.
 edition_metadata = {"authors": [], "publisher": "The edition team", "subtitle": subtitle}
+# The ePub's and the PDF's metadata come from the same values: the edition team as the
+# editors (the review's author is unknown), the release's date, the rights and the licence.
+edition_metadata.setdefault("editors", [{"name": _publisher}])
+edition_metadata.setdefault("date", _release_date)
+edition_metadata.setdefault(
+    "license", {"name": "MIT License", "url": "https://spdx.org/licenses/MIT.html"}
+)
+edition_metadata.setdefault(
+    "rights", f"© {_published} {_publisher}. Published under the MIT License."
+)
 # The TEI header: the delivered file, and the editorial principles (as on the About page).
 edition_tei_source = [
     "The review as delivered: a plain-text dump of a Word/PDF file of 23 pages, with the "
@@ -208,19 +232,6 @@ latex_domain_indices = False
 latex_additional_files = ["_latex/editionbook.sty"]
 
 
-def _citation_field(name: str) -> str:
-    """A top-level field of CITATION.cff: the version's date is given there, for every format."""
-    for line in (ROOT / "CITATION.cff").read_text("utf-8").splitlines():
-        if line.startswith(f"{name}:"):
-            return line.partition(":")[2].strip().strip('"')
-    return ""
-
-
-_released = time.strptime(_citation_field("date-released"), "%Y-%m-%d")
-_released_on = f"{_released.tm_mday} {time.strftime('%B %Y', _released)}"
-_published = time.strftime("%Y", _released)
-_publisher = "The edition team"
-
 # The title page and its verso, the imprint: what the edition is, its principles in one
 # sentence, its licence, version and date, and how to cite it.  The title comes from
 # `project` and `subtitle` (real en dashes: Sphinx's fontspec set-up turns TeX's "--"
@@ -275,20 +286,18 @@ latex_elements = {
     "fncychap": "",
     "printindex": "",
     "makeindex": "",
-    "preamble": rf"""
-% Document information of the PDF (hyperref is loaded before the preamble).
-\hypersetup{{
-  pdftitle={{{project}: {subtitle}}},
-  pdfauthor={{{_publisher}}},
-  pdfsubject={{International Relations; History}},
-  pdfkeywords={{United States; Russia; foreign policy; post-Soviet relations; reset;
-    NATO enlargement; arms control; literature review}},
-  pdflang={{en}},
-  pdfcreator={{Sphinx and XeLaTeX}},
-}}
-\usepackage{{microtype}}
-\makeatletter\renewcommand{{\py@HeaderFamily}}{{\rmfamily\bfseries}}\makeatother
-\usepackage{{editionbook}}
+    "preamble": r"""
+% Document information of the PDF beyond what the extension writes from edition_metadata
+% (title, editors, date, rights, licence, language and version: editionmetadata.sty).
+\hypersetup{
+  pdfsubject={International Relations; History},
+  pdfkeywords={United States; Russia; foreign policy; post-Soviet relations; reset;
+    NATO enlargement; arms control; literature review},
+  pdfcreator={Sphinx and XeLaTeX},
+}
+\usepackage{microtype}
+\makeatletter\renewcommand{\py@HeaderFamily}{\rmfamily\bfseries}\makeatother
+\usepackage{editionbook}
 """,
     # Inner and outer margins: the outer one holds the theme notes (editionnotes.sty).
     "sphinxsetup": "hmargin={27mm,43mm}, vmargin={25mm,30mm}, marginpar=30mm, "

@@ -64,6 +64,53 @@ def test_package_carries_accessibility_metadata(archive: zipfile.ZipFile) -> Non
     assert "unknown" not in archive.read("content.opf").decode()
 
 
+#: The edition's release (CITATION.cff's date-released) and licence (LICENSE).
+RELEASED = "2026-11-24"
+LICENCE = "MIT License"
+EDITORS = ["The edition team"]
+
+
+def test_package_credits_dates_and_rights_are_the_editions(
+    archive: zipfile.ZipFile, edition_html: Path
+) -> None:
+    opf = etree.fromstring(archive.read("content.opf"))
+    metadata = opf.find("opf:metadata", OPF_NS)
+    creators = metadata.findall("dc:creator", OPF_NS)
+    # The review's author is unknown: the book is credited to its editors, as editors.
+    assert [c.text for c in creators] == EDITORS
+    for creator in creators:
+        roles = metadata.xpath(
+            "opf:meta[@refines=$ref][@property='role']",
+            namespaces=OPF_NS,
+            ref=f"#{creator.get('id')}",
+        )
+        assert [(r.get("scheme"), r.text) for r in roles] == [("marc:relators", "edt")]
+    # No name credited twice, and none that names no one.
+    contributors = [c.text for c in metadata.findall("dc:contributor", OPF_NS)]
+    assert not set(contributors) & set(EDITORS)
+    assert not {"Anonymous", "unknown"} & set(contributors + [c.text for c in creators])
+    # The date of publication is the release's; the last modification is the build's.
+    assert metadata.findtext("dc:date", namespaces=OPF_NS) == RELEASED
+    modified = metadata.xpath("opf:meta[@property='dcterms:modified']", namespaces=OPF_NS)
+    assert len(modified) == 1
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", modified[0].text)
+    rights = metadata.findtext("dc:rights", namespaces=OPF_NS)
+    assert LICENCE in rights
+    assert re.search(r"\b2026\b", rights)
+    (licence,) = metadata.xpath("opf:link[@rel='dcterms:license']", namespaces=OPF_NS)
+    assert licence.get("href", "").startswith("https://")
+    # The web pages say the same.
+    html = BeautifulSoup((edition_html / "index.html").read_text("utf-8"), "lxml")
+
+    def tag(name: str) -> list[str]:
+        return [str(m["content"]) for m in html.find_all("meta", attrs={"name": name})]
+
+    assert tag("DC.date") == [RELEASED]
+    assert tag("DC.rights") == [rights]
+    assert tag("DC.contributor") == EDITORS
+    assert tag("DC.creator") == []
+
+
 def test_ncx_identifier_is_the_package_identifier(archive: zipfile.ZipFile) -> None:
     opf = archive.read("content.opf").decode()
     uid = re.search(r'unique-identifier="([^"]+)"', opf)[1]  # type: ignore[index]

@@ -1,5 +1,6 @@
-"""The PDF read back: bookmarks for every chapter and section, document information,
-fonts embedded, links that lead somewhere and page references that were resolved."""
+"""The PDF read back: bookmarks for every chapter and section, document information and
+its XMP packet, fonts embedded, links that lead somewhere, page references that were
+resolved, and margin notes that text extraction keeps apart from the text."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from lxml import etree
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
@@ -66,6 +68,67 @@ def test_document_information(reader: PdfReader) -> None:
     assert "NATO enlargement" in keywords
     assert str(info.author) == "The edition team"
     assert str(reader.trailer["/Root"]["/Lang"]) == "en"
+
+
+XMP_NS = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+    "xmpRights": "http://ns.adobe.com/xap/1.0/rights/",
+    "xmpMM": "http://ns.adobe.com/xap/1.0/mm/",
+    "prism": "http://prismstandard.org/namespaces/basic/3.0/",
+    "photoshop": "http://ns.adobe.com/photoshop/1.0/",
+}
+#: The edition's release (CITATION.cff's date-released) and licence (LICENSE).
+RELEASED = "2026-11-24"
+LICENCE = "MIT License"
+
+
+def _xmp(reader: PdfReader) -> Any:
+    """The XMP packet of the PDF's catalogue, parsed."""
+    stream = reader.trailer["/Root"].get("/Metadata")
+    assert stream is not None, "the PDF has no XMP metadata"
+    return etree.fromstring(stream.get_object().get_data())
+
+
+def _items(xmp: Any, name: str) -> list[str]:
+    """The values of the XMP property *name* (an rdf:Seq, Bag or Alt, or a plain value)."""
+    values = []
+    for element in xmp.iterfind(f".//{name}", XMP_NS):
+        items = element.findall("./*/rdf:li", XMP_NS)
+        values += [item.text or "" for item in items] if items else [element.text or ""]
+    return values
+
+
+def test_xmp_packet_says_who_when_and_under_which_rights(
+    reader: PdfReader, edition_pdf: Path
+) -> None:
+    xmp = _xmp(reader)
+    assert _items(xmp, "dc:creator") == ["The edition team"]
+    assert _items(xmp, "photoshop:AuthorsPosition") == ["Editor"]
+    # The publication's date is the release's; the file's own dates are the build's.
+    assert _items(xmp, "dc:date") == [RELEASED]
+    (created,) = _items(xmp, "xmp:CreateDate")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)?", created)
+    (rights,) = _items(xmp, "dc:rights")
+    assert LICENCE in rights
+    assert re.search(r"\b2026\b", rights)
+    assert _items(xmp, "xmpRights:Marked") == ["True"]
+    (licence,) = _items(xmp, "xmpRights:WebStatement")
+    assert licence.startswith("https://")
+    assert _items(xmp, "prism:aggregationType") == ["book"]
+    assert _items(xmp, "xmpMM:VersionID") == ["1.0"]
+    assert _items(xmp, "dc:language") == ["en"]
+    (title,) = _items(xmp, "dc:title")
+    assert title == str(reader.metadata.title)  # type: ignore[union-attr]
+    # The document information agrees (what most PDF readers show).
+    assert str(reader.metadata.author) == "The edition team"  # type: ignore[union-attr]
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(
+            ["pdfinfo", str(edition_pdf)], capture_output=True, text=True, check=True
+        ).stdout
+        assert re.search(r"^Author:\s+The edition team$", info, re.MULTILINE), info
+        assert re.search(r"^Metadata Stream:\s+yes$", info, re.MULTILINE), info
 
 
 def _fonts(reader: PdfReader) -> dict[str, bool]:
@@ -265,3 +328,83 @@ def test_chapters_one_to_five_are_the_review(
     review = chapters[5][1] - chapters[0][1]
     print(f"pdf: {len(pages)} pages, the review's five chapters {review}")
     assert 10 <= review <= 25, review
+
+
+# -- Margin notes and text extraction -------------------------------------------------------
+
+#: The first line of a theme note in the margin, as pdftotext reads its small capitals.
+THEME_NOTE = re.compile(r"THEMES?:")
+
+
+def _words(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """The words of *page* as pdftotext places them: text, xMin, xMax, yMin, yMax."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    root = etree.fromstring(out, etree.XMLParser(recover=True))
+    return [
+        (w.text or "", *(float(w.get(k)) for k in ("xMin", "xMax", "yMin", "yMax")))
+        for w in root.iter("{*}word")
+    ]
+
+
+def margin_lines(words: list[tuple[str, float, float, float, float]]) -> list[str]:
+    """The lines of the margins, by the words' places alone (not by how pdftotext groups
+    them): the text block is where the words of the text's and the notes' sizes (taller
+    than 9.5pt) lie; a word more than 3pt beyond it (microtype lets punctuation protrude)
+    is in a margin, and the margin's words at one height are a line."""
+    text = [w for w in words if w[4] - w[3] > 9.5]
+    if not text:
+        return []
+    left, right = min(w[1] for w in text), max(w[2] for w in text)
+    rows: dict[float, list[tuple[str, float, float, float, float]]] = {}
+    for word in words:
+        if word[1] > right + 3 or word[2] < left - 3:
+            rows.setdefault(round(word[3], 1), []).append(word)
+    return [
+        " ".join(w[0] for w in sorted(row, key=lambda w: w[1])) for _, row in sorted(rows.items())
+    ]
+
+
+def kept_apart(line: str, text: str, layout: str) -> bool:
+    """Whether the margin's *line* is a line of its own in pdftotext's reading order
+    (*text*), and stands apart (two spaces or more) from the text beside it in its
+    physical layout (*layout*)."""
+    alone = line in (row.strip() for row in text.splitlines())
+    apart = re.compile(rf"(^|\s\s){re.escape(line)}(\s\s|$)")
+    return alone and any(apart.search(row.rstrip()) for row in layout.splitlines())
+
+
+def test_a_note_read_into_the_text_is_found() -> None:
+    layout = "the last Cooperation and\n     confrontation\n"
+    assert not kept_apart("Cooperation and", "over the last Cooperation\nand\n", layout)
+    assert kept_apart(
+        "Cooperation and", "over the last\n\nCooperation and\n", "over the last   Cooperation and\n"
+    )
+    words = [("last", 458.8, 473.4, 268.4, 279.4), ("Cooperation", 488.0, 519.1, 266.7, 274.7)]
+    assert margin_lines(words) == ["Cooperation"]
+
+
+def test_margin_notes_are_not_read_into_the_text(pages: list[str], edition_pdf: Path) -> None:
+    checked = 0
+    glued: list[tuple[int, str]] = []
+    for number, layout in enumerate(pages, 1):
+        lines = margin_lines(_words(edition_pdf, number))
+        if not any(THEME_NOTE.fullmatch(line) for line in lines):
+            continue
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(edition_pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for line in lines:
+            checked += 1
+            if not kept_apart(line, text, layout):
+                glued.append((number, line))
+    print(f"pdf: {checked} lines of theme notes in the margins")
+    # The review has dozens of theme notes: a count this low means they were not found.
+    assert checked >= 50
+    assert glued == []

@@ -13,6 +13,8 @@ Add ``"sphinx_edition"`` to ``extensions`` to get, in one go:
 * for readers of the HTML: note previews, sidenotes, paragraph links and download links in any
   theme (:mod:`sphinx_edition.reader`, :mod:`sphinx_edition.downloads`,
   :mod:`sphinx_edition.assets`); the ePub as an e-book (:mod:`sphinx_edition.epub`);
+* the same creators, date and rights in the ePub's package and the PDF's XMP as in the
+  HTML (:mod:`sphinx_edition.publication`);
 * for the scholarly web: Highwire, Dublin Core and schema.org metadata, COinS, BibTeX and RIS
   exports (:mod:`sphinx_edition.metadata`), and the ``tei`` builder (:mod:`sphinx_edition.tei`).
 
@@ -37,6 +39,7 @@ from sphinx_edition.epub import setup_epub
 from sphinx_edition.metadata import setup_metadata
 from sphinx_edition.notes import setup_notes
 from sphinx_edition.periods import setup_periods
+from sphinx_edition.publication import setup_publication
 from sphinx_edition.reader import setup_reader
 from sphinx_edition.search import setup_search
 from sphinx_edition.tei import setup_tei
@@ -66,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_apparatus(app)
     setup_reader(app)
     setup_epub(app)
+    setup_publication(app)
     setup_xmlchars(app)
     setup_search(app)
     setup_metadata(app)

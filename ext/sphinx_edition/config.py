@@ -265,7 +265,11 @@ METADATA_KEYS: dict[str, type] = {
     "rights": str,
     "edition": str,
     "identifier": str,
+    "license": dict,
 }
+
+#: The keys of ``edition_metadata["license"]``: the licence's name, and the address of its text.
+LICENSE_KEYS = ("name", "url")
 
 
 def _is_name(item: Any) -> bool:
@@ -275,11 +279,30 @@ def _is_name(item: Any) -> bool:
     return isinstance(item, str) and bool(item.strip())
 
 
+def _license(item: Any) -> tuple[Any, str]:
+    """``license``: a name (``"MIT License"``), or ``{"name": ..., "url": ...}``."""
+    if isinstance(item, str):
+        item = {"name": item}
+    if not isinstance(item, dict):
+        return None, f"'license' must be a name or a dict, not {type(item).__name__}"
+    unknown = sorted(str(k) for k in item if k not in LICENSE_KEYS)
+    if unknown:
+        return None, f"'license': unknown key(s) {', '.join(unknown)}; expected 'name' and 'url'"
+    name, url = item.get("name"), item.get("url", "")
+    if not isinstance(name, str) or not name.strip():
+        return None, "'license' must have a 'name', a non-empty string"
+    if not isinstance(url, str) or (url and not re.match(r"^[a-z][a-z0-9+.-]*:\S+$", url)):
+        return None, f"'license': 'url' must be an absolute address, not {url!r}"
+    return {"name": name, "url": url}, ""
+
+
 def _metadata_item(key: Any, item: Any) -> tuple[Any, str]:
     """The clean value of *key* (``None`` for none) and, when it is not valid, why."""
     expected = METADATA_KEYS.get(key)
     if expected is None:
         return None, f"unknown key {key!r}; known keys: {', '.join(METADATA_KEYS)}"
+    if key == "license":
+        return _license(item)
     if expected is list and isinstance(item, str):
         return [item], ""
     if expected is list and not (isinstance(item, list | tuple) and all(_is_name(a) for a in item)):
@@ -457,8 +480,10 @@ EDITION_CONFIG: tuple[Setting, ...] = (
         "``author`` unless it is unset), ``date`` (YYYY[-MM[-DD]]; the last year of "
         "``copyright``), ``language``, "
         "``publisher``, ``place``, ``url`` (``html_baseurl``), ``pdf_url`` (the PDF "
-        "download), ``description``, ``rights`` (``copyright``), ``edition`` (``release``) "
-        "and ``identifier`` (the url).",
+        "download), ``description``, ``rights`` (``copyright``), ``edition`` (``release``), "
+        "``identifier`` (the url) and ``license``: the licence's name, or ``{'name': ..., "
+        "'url': ...}`` with the address of its text (the ePub's and the PDF's rights, which "
+        "name it after ``rights``, and the PDF's XMP licence address).",
     ),
     Setting(
         "edition_tei_source",

@@ -10,8 +10,11 @@ points, so that every file is written once and complete:
   (:class:`~sphinx_edition.epub_notes.EditionEpubTranslator`);
 * ``build_content`` — the package document from the edition's template
   (``templates/epub3/content.opf.jinja``): each manifest item with its ``properties``
-  (``svg`` for a document holding inline SVG, as epubcheck OPF-014 requires) and the
-  schema.org accessibility metadata (:func:`accessibility_metadata`);
+  (``svg`` for a document holding inline SVG, as epubcheck OPF-014 requires), the
+  schema.org accessibility metadata (:func:`accessibility_metadata`), and the book's
+  creators with their roles, date of publication and rights
+  (:func:`~sphinx_edition.publication.epub_metadata`) — Sphinx's date, the build's time, is
+  the package's ``dcterms:modified``;
 * ``build_navigation_doc`` — the navigation document from the edition's template, its
   table of contents with the ARIA role of its ``epub:type``;
 * ``toc_metadata`` — the NCX's ``dtb:uid`` is the package's identifier (epubcheck NCX-001;
@@ -37,6 +40,7 @@ from sphinx.locale import __, get_translation
 from sphinx.util import logging
 
 from sphinx_edition.epub_notes import EditionEpubTranslator
+from sphinx_edition.publication import epub_metadata
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -147,6 +151,12 @@ class EditionEpubBuilder(Epub3Builder):
         self._properties: dict[str, str] = {}
         metadata["item_properties"] = self.item_properties
         metadata["accessibility"] = self.accessibility
+        book = epub_metadata(self.config)
+        metadata["creators"] = [(html.escape(c.name), c.role) for c in book["creators"]]
+        metadata["contributors"] = [(html.escape(c.name), c.role) for c in book["contributors"]]
+        metadata["published"] = html.escape(book["published"])
+        metadata["rights"] = html.escape(book["rights"] or self.config.epub_copyright)
+        metadata["license_url"] = html.escape(book["license_url"])
         return metadata
 
     def item_properties(self, item: ManifestItem) -> str:
