@@ -149,17 +149,17 @@ html_sidebars = {
 edition_downloads = ["pdf", "epub", "tei", "bib", "ris", "json"]
 # The edition's metadata for reference managers and search engines (Highwire citation_*,
 # Dublin Core, schema.org): the delivered text names no author, so none is claimed.
-edition_metadata = {"authors": [], "publisher": "The edition team", "subtitle": subtitle}
 # The ePub's and the PDF's metadata come from the same values: the edition team as the
 # editors (the review's author is unknown), the release's date, the rights and the licence.
-edition_metadata.setdefault("editors", [{"name": _publisher}])
-edition_metadata.setdefault("date", _release_date)
-edition_metadata.setdefault(
-    "license", {"name": "MIT License", "url": "https://spdx.org/licenses/MIT.html"}
-)
-edition_metadata.setdefault(
-    "rights", f"© {_published} {_publisher}. Published under the MIT License."
-)
+edition_metadata = {
+    "authors": [],
+    "editors": [{"name": _publisher}],
+    "publisher": _publisher,
+    "subtitle": subtitle,
+    "date": _release_date,
+    "license": {"name": "MIT License", "url": "https://spdx.org/licenses/MIT.html"},
+    "rights": f"© {_published} {_publisher}. Published under the MIT License.",
+}
 # The TEI header: the delivered file, and the editorial principles (as on the About page).
 edition_tei_source = [
     "The review as delivered: a plain-text dump of a Word/PDF file of 23 pages, with the "

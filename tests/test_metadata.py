@@ -100,15 +100,15 @@ def test_chapter_page_has_highwire_and_dublin_core(edition_html: Path) -> None:
     assert _meta(head, "citation_book_title") == [FULL_TITLE]
     assert _meta(head, "citation_inbook_title") == [FULL_TITLE]
     assert _meta(head, "citation_language") == [CONF["language"]]
-    year = re.findall(r"\d{4}", CONF["copyright"])[-1]
-    assert _meta(head, "citation_publication_date") == [year]
+    date = CONF["edition_metadata"]["date"]
+    assert _meta(head, "citation_publication_date") == [date.replace("-", "/")]
     base = CONF["html_baseurl"]
     assert _meta(head, "citation_fulltext_html_url") == [f"{base}introduction.html"]
     # The PDF is the whole book: the book's page names it, a chapter's does not.
     assert _meta(head, "citation_pdf_url") == []
     assert _meta(head, "DC.title") == ["Introduction"]
     assert _meta(head, "DC.language") == [CONF["language"]]
-    assert _meta(head, "DC.date") == [year]
+    assert _meta(head, "DC.date") == [date]
     assert _meta(head, "DC.relation.isPartOf") == [FULL_TITLE]
     authors = CONF.get("edition_metadata", {}).get("authors", [CONF["author"]])
     assert _meta(head, "citation_author") == authors
