@@ -174,14 +174,50 @@ def test_chapter_jsonld_is_part_of_the_book_and_lists_its_works(
         assert item["datePublished"] == FULL_DATES.get(key, entry.fields["year"])
 
 
-def test_every_page_has_one_jsonld_block(edition_html: Path) -> None:
-    for page in edition_html.glob("*.html"):
+#: The pages about the edition, as their front matter marks them (read from the sources).
+EDITORIAL = {
+    path.stem
+    for path in DOCS.glob("*.md")
+    if re.match(r"---\n(?:.*\n)*?edition-page: editorial\n(?:.*\n)*?---\n", path.read_text("utf-8"))
+}
+
+
+def test_editorial_pages_are_marked() -> None:
+    """About, Timeline, Themes, Cite and Extending are about the edition, not parts of it."""
+    assert {"about", "timeline", "themes", "cite", "extending"} == EDITORIAL
+
+
+def test_every_page_is_typed_as_a_work_or_none(edition_html: Path) -> None:
+    """Each page of the work names its type and at least one creator, as Google Scholar's
+    inclusion guidelines and Zotero's Embedded Metadata translator need; a page about the
+    edition carries no Highwire or Dublin Core tag (it is no work to be cited) and a
+    schema.org ``WebPage`` of the book; the book's parts leave it out."""
+    book = _jsonld(_soup(edition_html / "index.html"))
+    parts = {part["url"].removeprefix(CONF["html_baseurl"]) for part in book["hasPart"]}
+    pages = 0
+    for page in sorted(edition_html.glob("*.html")):
         if page.name in {"genindex.html", "search.html"}:
             continue
+        pages += 1
         soup = _soup(page)
         assert soup.head is not None
+        names = [str(m.get("name", "")) for m in soup.head.select("meta")]
+        data = _jsonld(soup)
+        if page.stem in EDITORIAL:
+            assert [n for n in names if n.startswith(("citation_", "DC."))] == [], page.name
+            assert data["@type"] == "WebPage", page.name
+            assert data["isPartOf"]["@type"] == "Book"
+            assert page.name not in parts
+            continue
         assert _meta(soup.head, "citation_title"), page.name
-        _jsonld(soup)
+        creators = _meta(soup.head, "citation_author") + _meta(soup.head, "citation_editor")
+        assert creators, page.name
+        assert _meta(soup.head, "DC.contributor") + _meta(soup.head, "DC.creator") == creators
+        root = page.stem == CONF["root_doc"]
+        assert _meta(soup.head, "DC.type") == ["book" if root else "bookItem"], page.name
+        assert data["@type"] == ("Book" if root else "Chapter"), page.name
+        assert root or page.name in parts, page.name
+    assert pages == len(list(DOCS.glob("*.md")))
 
 
 # -- COinS ----------------------------------------------------------------------------------
@@ -602,3 +638,30 @@ def test_no_metadata_in_the_epub(edition_epub: Path) -> None:
     text = (edition_epub / "introduction.xhtml").read_text(encoding="utf-8")
     assert "citation_title" not in text and "ld+json" not in text
     assert "Z3988" not in (edition_epub / "references.xhtml").read_text(encoding="utf-8")
+
+
+def test_cite_page_says_what_zotero_saves(edition_html: Path) -> None:
+    """The Cite page's account of what Zotero saves matches the tags the pages carry: the
+    pages it names as not parts of the work are the editorial pages of the reading sidebar
+    (Extending is for authors), and the number of works it offers is the References'."""
+    text = (DOCS / "cite.md").read_text(encoding="utf-8")
+    named = re.search(r"the pages about the edition \(([^)]*)\)", text, re.S)
+    assert named is not None
+    titles = set(re.split(r",\s*|\s+and\s+", " ".join(named.group(1).split())))
+    titles = {"Cite" if t == "this page" else t for t in titles}
+    expected = {
+        _soup(edition_html / f"{doc}.html").title.get_text().split(" ")[0].strip()
+        for doc in EDITORIAL - {"extending"}
+    }
+    assert titles == expected
+    works = re.search(r"each of the (\d+) works", text)
+    assert works is not None
+    assert int(works.group(1)) == len(_coins(edition_html))
+    root = _soup(edition_html / "index.html").head
+    chapter = _soup(edition_html / "introduction.html").head
+    assert root is not None and chapter is not None
+    assert "**Book**" in text and _meta(root, "DC.type") == ["book"]
+    assert _meta(root, "citation_pdf_url") and not _meta(root, "citation_inbook_title")
+    assert "**Book Section**" in text and _meta(chapter, "citation_inbook_title")
+    assert "as editor and no author" in text
+    assert _meta(root, "citation_editor") and not _meta(root, "citation_author")

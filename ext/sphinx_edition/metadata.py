@@ -194,8 +194,9 @@ class Catalogue(NamedTuple):
     works: Mapping[str, Work | None]
     works_jsonld: Mapping[str, Mapping[str, Any] | None]
     book_jsonld: Mapping[str, Any]
-    positions: Mapping[str, int]  # docname -> its place in the toctrees' reading order
-    order: tuple[str, ...]  # the toctrees' reading order
+    positions: Mapping[str, int]  # docname -> its place in the work's reading order
+    order: tuple[str, ...]  # the toctrees' reading order of the work's pages
+    editorial: frozenset[str]  # the pages about the edition (``edition-page: editorial``)
 
 
 CATALOGUE = "catalogue"
@@ -218,7 +219,8 @@ def make_catalogue(env: BuildEnvironment) -> Catalogue:
         work = works[key]
         return None if work is None else work_jsonld(work)
 
-    order = tuple(toctree_order(env))
+    editorial = editorial_pages(env)
+    order = tuple(doc for doc in toctree_order(env) if doc not in editorial)
     return Catalogue(
         meta,
         entries,
@@ -227,7 +229,54 @@ def make_catalogue(env: BuildEnvironment) -> Catalogue:
         MappingProxyType(book_jsonld(meta)),
         MappingProxyType({doc: index for index, doc in enumerate(order)}),
         order,
+        editorial,
     )
+
+
+#: The front-matter key (a field of the docinfo in reST) that says what a page is.
+PAGE_KIND = "edition-page"
+#: Its values: a part of the work (the default), or a page about the edition.
+PAGE_KINDS = ("work", "editorial")
+
+
+def editorial_pages(env: BuildEnvironment) -> frozenset[str]:
+    """The documents whose front matter says ``edition-page: editorial``: pages about the
+    edition (its apparatus, how to cite it, its documentation), not parts of the work."""
+    return frozenset(
+        doc
+        for doc, fields in env.metadata.items()
+        if doc in env.all_docs and str(fields.get(PAGE_KIND, "")).strip() == "editorial"
+    )
+
+
+def check_page_kinds(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: a value of ``edition-page`` other than :data:`PAGE_KINDS`
+    is a warning at its line; the page is then taken for a part of the work."""
+    for doc in sorted(env.all_docs):
+        value = env.metadata.get(doc, {}).get(PAGE_KIND)
+        if value is None or str(value).strip() in PAGE_KINDS:
+            continue
+        path = Path(env.doc2path(doc))
+        line = 1
+        try:
+            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if re.match(rf"\s*:?{PAGE_KIND}:", text):
+                    line = number
+                    break
+        except (OSError, UnicodeDecodeError):
+            pass
+        logger.warning(
+            _(
+                "%s: %r is not a kind of page (expected one of: %s); the page is taken for "
+                "a part of the work"
+            ),
+            PAGE_KIND,
+            str(value),
+            ", ".join(PAGE_KINDS),
+            location=(doc, line),
+            type="edition",
+            subtype="page-kind",
+        )
 
 
 def book_catalogue(env: BuildEnvironment) -> Catalogue:
@@ -371,6 +420,13 @@ def page_jsonld(app: Sphinx, meta: BookMetadata, pagename: str, title: str) -> d
     found = book_catalogue(env)
     order, positions = found.order, found.positions
     book = dict(found.book_jsonld)
+    if pagename in found.editorial:
+        page: dict[str, Any] = {"@context": "https://schema.org", "@type": "WebPage", "name": title}
+        if meta.url:
+            page["url"] = _page_url(app, meta, pagename)
+        page["inLanguage"] = meta.language
+        page["isPartOf"] = book
+        return page
     if pagename == env.config.root_doc:
         book["hasPart"] = [
             {"@type": "Chapter", "name": env.titles[doc].astext(), "position": position}
@@ -404,7 +460,8 @@ def page_metatags(
     app: Sphinx, meta: BookMetadata, pagename: str, title: str
 ) -> list[tuple[str, str]]:
     """``(name, content)`` of the Highwire and Dublin Core tags of *pagename*: the book on
-    the root page, one of its parts on every other page of the work.
+    the root page, one of its parts on every other page of the work, none on a page about
+    the edition (``edition-page: editorial``), which is not a work to be cited.
 
     The tags are those of Google Scholar's inclusion guidelines and of Zotero's Embedded
     Metadata translator, which reads ``citation_author`` and ``citation_editor`` as the
@@ -412,6 +469,8 @@ def page_metatags(
     ``citation_inbook_title``) for a book section, and otherwise the Dublin Core
     ``DC.type`` (``book``) for the item's type.
     """
+    if pagename in book_catalogue(app.env).editorial:
+        return []
     is_root = pagename == app.config.root_doc
     url = _page_url(app, meta, pagename)
     book = full_title(meta)
@@ -519,3 +578,4 @@ def setup_metadata(app: Sphinx) -> None:
     app.connect("html-page-context", add_page_metadata)
     app.connect("doctree-resolved", add_entry_extras)
     app.connect("build-finished", write_exports)
+    app.connect("env-check-consistency", check_page_kinds)

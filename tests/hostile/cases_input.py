@@ -377,6 +377,26 @@ def located(case_id: str, chapter: str, line: int, pattern: str, kept: str) -> C
 EVENT_LINE = TEXT_LINE + 8  # after a period of seven lines and a blank line
 
 CASES += [
+    Case(
+        "page-kind-unknown",
+        files={
+            "chapter.md": "---\nedition-page: essay\n---\n# Chapter\n\n"
+            "KEEP kind{notecite}`good2000`.\n"
+        },
+        warnings=(W("chapter.md", 2, r"edition-page: 'essay' is not a kind of page"),),
+        notes=1,
+        kept=("KEEP kind",),
+    ),
+    Case(
+        "page-kind-editorial",
+        files={
+            "chapter.md": "---\nedition-page: editorial\n---\n# Chapter\n\n"
+            "KEEP about{notecite}`good2000`.\n"
+        },
+        notes=1,
+        kept=("KEEP about",),
+        why="a page about the edition is the author's to mark: it is printed, but is no work",
+    ),
     located(
         "period-end-before-start",
         period(start="1999", end="1991") + "\nKEEP period.\n",
