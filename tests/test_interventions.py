@@ -72,7 +72,11 @@ def persons_diff(key: str, was: Entry, now: Entry) -> list[Diff]:
     out += [Diff(key, f"{r} removed", "*", "") for r in before if r not in pairs]
     out += [Diff(key, f"{r} added", "", "*") for r in after if r not in pairs.values()]
     for role, other in pairs.items():
-        a, b = before[role], after[other]
+        a, b = list(before[role]), list(after[other])
+        names_a, names_b = [parts(p)[0] for p in a], [parts(p)[0] for p in b]
+        if names_a != names_b and sorted(names_a) == sorted(names_b):
+            out.append(Diff(key, f"{other} order changed", "*", "*"))
+            a = [a[names_a.index(name)] for name in names_b]
         for i in range(max(len(a), len(b))):
             if i >= len(a):
                 out.append(Diff(key, f"{other} {i + 1} added", "", "*"))
@@ -250,7 +254,12 @@ NAMED = [
     ("mankoff2009", "volume removed", "295", ""),
     ("mankoff2009", "number removed", "10", ""),
     ("cohen2004", "entry type changed", "book", "techreport"),
-    ("cohen2004", "type added", "", "Backgrounder"),
+    (
+        "cohen2004",
+        "author order changed",
+        "*",
+        "*",
+    ),
     ("cohen2004", "month added", "", "9 March"),
     ("legvold2014", "number added", "", "4"),
     ("mead2014", "number added", "", "3"),
@@ -327,3 +336,15 @@ def test_a_value_inside_another_is_still_a_change() -> None:
         (ADDED, "number"),
         (CHANGED, "pages"),
     ]
+
+
+def test_the_same_persons_in_another_order_are_one_change() -> None:
+    """Authors put in another order are one change, and each is still compared with the
+    same person as delivered, not with whoever stood at that place."""
+    was = _entry("book", {"title": "T"}, author=["Cohen, Ariel", "Volk, Y."])
+    now = _entry("book", {"title": "T"}, author=["Volk, Yevgeny", "Cohen, Ariel"])
+    changes = {(c.kind, c.field, c.delivered, c.value) for c in field_changes(was, now)}
+    assert changes == {
+        (CHANGED, "author order", "Ariel Cohen and Y. Volk", "Yevgeny Volk and Ariel Cohen"),
+        (CHANGED, "author 1 given names", "Y.", "Yevgeny"),
+    }
