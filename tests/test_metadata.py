@@ -203,6 +203,10 @@ def test_every_page_is_typed_as_a_work_or_none(edition_html: Path) -> None:
         assert soup.head is not None
         names = [str(m.get("name", "")) for m in soup.head.select("meta")]
         data = _jsonld(soup)
+        licence = CONF["edition_metadata"]["license"]
+        assert [str(a["href"]) for a in soup.head.select('link[rel="license"]')] == [
+            licence["url"]
+        ], page.name
         if page.stem in EDITORIAL:
             assert [n for n in names if n.startswith(("citation_", "DC."))] == [], page.name
             assert data["@type"] == "WebPage", page.name
@@ -213,6 +217,8 @@ def test_every_page_is_typed_as_a_work_or_none(edition_html: Path) -> None:
         creators = _meta(soup.head, "citation_author") + _meta(soup.head, "citation_editor")
         assert creators, page.name
         assert _meta(soup.head, "DC.contributor") + _meta(soup.head, "DC.creator") == creators
+        (rights,) = _meta(soup.head, "DC.rights")
+        assert licence["name"] in rights and CONF["edition_metadata"]["rights"] in rights
         root = page.stem == CONF["root_doc"]
         assert _meta(soup.head, "DC.type") == ["book" if root else "bookItem"], page.name
         assert data["@type"] == ("Book" if root else "Chapter"), page.name

@@ -184,6 +184,36 @@ def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
     return dict(data.entries)
 
 
+class Licence(NamedTuple):
+    """The licence the edition is published under: its name, and the address of its text."""
+
+    name: str
+    url: str
+
+
+def book_licence(config: Config) -> Licence | None:
+    """``edition_metadata["license"]`` (checked at ``config-inited``), if there is one."""
+    given = config.edition_metadata if isinstance(config.edition_metadata, dict) else {}
+    licence = given.get("license")
+    if isinstance(licence, str):
+        return Licence(licence, "")
+    if isinstance(licence, dict) and isinstance(licence.get("name"), str):
+        return Licence(licence["name"], str(licence.get("url") or ""))
+    return None
+
+
+def rights_statement(config: Config) -> str:
+    """The book's rights, followed by its licence where they do not name it."""
+    rights = book_metadata(config).rights.strip()
+    licence = book_licence(config)
+    if licence is None or licence.name.casefold() in rights.casefold():
+        return rights
+    published = _("Published under the {licence}.").format(licence=licence.name)
+    if not rights:
+        return published
+    return f"{rights}{'' if rights.endswith('.') else '.'} {published}"
+
+
 class Catalogue(NamedTuple):
     """What the pages' metadata read of the whole book: computed once the book is read
     (the ``catalogue`` step), the same for every page."""
@@ -498,8 +528,9 @@ def page_metatags(
     tags.append(("DC.language", meta.language))
     if meta.publisher:
         tags.append(("DC.publisher", meta.publisher))
-    if meta.rights:
-        tags.append(("DC.rights", meta.rights))
+    rights = rights_statement(app.config)
+    if rights:
+        tags.append(("DC.rights", rights))
     if url:
         tags.append(("DC.identifier", url))
     if not is_root:
@@ -529,6 +560,10 @@ def add_page_metadata(
         f'<meta name="{escape(name)}" content="{escape(content)}" />'
         for name, content in page_metatags(app, meta, pagename, title)
     ]
+    licence = book_licence(app.config)
+    if licence is not None and licence.url:
+        # Every page, the pages about the edition too: the licence covers the whole site.
+        lines.append(f'<link rel="license" href="{escape(licence.url)}" />')
     # Compact: ``indent`` would leave json's C encoder for its pure-Python one, page after page.
     data = json.dumps(
         page_jsonld(app, meta, pagename, title), ensure_ascii=False, separators=(",", ":")

@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sphinx.locale import get_translation
 from sphinx.util.osutil import ensuredir
 
-from sphinx_edition.metadata import UNSET_AUTHORS, book_metadata, full_title
+from sphinx_edition.metadata import (
+    UNSET_AUTHORS,
+    book_licence,
+    book_metadata,
+    full_title,
+    rights_statement,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,13 +50,6 @@ LATEX_PACKAGE = "editionmetadata"
 NO_NAMES = frozenset(name.casefold() for name in UNSET_AUTHORS) | {"anonymous"}
 
 
-class Licence(NamedTuple):
-    """The licence the edition is published under: its name, and the address of its text."""
-
-    name: str
-    url: str
-
-
 class Credit(NamedTuple):
     """A name the book is credited to, with its MARC relator code (``""``: unknown)."""
 
@@ -61,29 +60,6 @@ class Credit(NamedTuple):
 def is_name(text: Any) -> bool:
     """Whether *text* names someone."""
     return isinstance(text, str) and bool(text.strip()) and text.strip().casefold() not in NO_NAMES
-
-
-def book_licence(config: Config) -> Licence | None:
-    """``edition_metadata["license"]`` (checked at ``config-inited``), if there is one."""
-    given = config.edition_metadata if isinstance(config.edition_metadata, dict) else {}
-    licence = given.get("license")
-    if isinstance(licence, str):
-        return Licence(licence, "")
-    if isinstance(licence, dict) and isinstance(licence.get("name"), str):
-        return Licence(licence["name"], str(licence.get("url") or ""))
-    return None
-
-
-def rights_statement(config: Config) -> str:
-    """The book's rights, followed by its licence where they do not name it."""
-    rights = book_metadata(config).rights.strip()
-    licence = book_licence(config)
-    if licence is None or licence.name.casefold() in rights.casefold():
-        return rights
-    published = _("Published under the {licence}.").format(licence=licence.name)
-    if not rights:
-        return published
-    return f"{rights}{'' if rights.endswith('.') else '.'} {published}"
 
 
 def credits(config: Config, fallback: str = "") -> tuple[tuple[Credit, ...], tuple[Credit, ...]]:
