@@ -109,6 +109,18 @@ def test_package_credits_dates_and_rights_are_the_editions(
     assert tag("DC.rights") == [rights]
     assert tag("DC.contributor") == EDITORS
     assert tag("DC.creator") == []
+    # The title and the subtitle, as EPUB 3 types them, and as the web page's full title.
+    titles = metadata.findall("dc:title", OPF_NS)
+    kinds = [
+        metadata.xpath(
+            "opf:meta[@refines=$ref][@property='title-type']/text()",
+            namespaces=OPF_NS,
+            ref=f"#{title.get('id')}",
+        )
+        for title in titles
+    ]
+    assert kinds == [["main"], ["subtitle"]]
+    assert tag("DC.title") == [f"{titles[0].text}: {titles[1].text}"]
 
 
 def test_ncx_identifier_is_the_package_identifier(archive: zipfile.ZipFile) -> None:

@@ -155,6 +155,7 @@ class EditionEpubBuilder(Epub3Builder):
         metadata["creators"] = [(html.escape(c.name), c.role) for c in book["creators"]]
         metadata["contributors"] = [(html.escape(c.name), c.role) for c in book["contributors"]]
         metadata["published"] = html.escape(book["published"])
+        metadata["subtitle"] = html.escape(book["subtitle"])
         metadata["rights"] = html.escape(book["rights"] or self.config.epub_copyright)
         metadata["license_url"] = html.escape(book["license_url"])
         return metadata

@@ -99,13 +99,15 @@ def epub_credits(config: Config) -> tuple[tuple[Credit, ...], tuple[Credit, ...]
 
 
 def epub_metadata(config: Config) -> dict[str, Any]:
-    """The package document's creators, contributors, date and rights (not escaped)."""
+    """The package document's creators, contributors, date, rights and the book's subtitle
+    (not escaped)."""
     creators, contributors = epub_credits(config)
     licence = book_licence(config)
     return {
         "creators": creators,
         "contributors": contributors,
         "published": book_metadata(config).date,
+        "subtitle": book_metadata(config).subtitle,
         "rights": rights_statement(config),
         "license_url": licence.url if licence is not None else "",
     }
