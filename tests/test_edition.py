@@ -318,3 +318,22 @@ def test_references_list_every_work(edition_html: Path, key: str) -> None:
     text = _main_text(edition_html / "references.html")
     assert len(re.findall(r"\b(19|20)\d\d\b", text)) >= 43
     assert _surnames(key)[0].split()[-1] in text
+
+
+def test_the_reading_sidebar_holds_the_book_and_the_footer_links_the_author_docs(
+    edition_html: Path,
+) -> None:
+    """The sidebar leads through the review and the pages about the edition; the author
+    documentation (Extending, a page many screens long) is reached from the home page and
+    from every page's footer instead."""
+    pages = sorted(p for p in edition_html.glob("*.html") if p.name != "search.html")
+    assert len(pages) > 8
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
+        sidebar = [str(a["href"]) for a in soup.select(".sidebar-tree a")]
+        assert sidebar, page.name
+        assert not [h for h in sidebar if h.startswith("extending.html")], page.name
+        footer = [str(a["href"]) for a in soup.select("footer a")]
+        assert ("#" if page.stem == "extending" else "extending.html") in footer, page.name
+    home = BeautifulSoup((edition_html / "index.html").read_text("utf-8"), "lxml")
+    assert home.select('article a[href="extending.html"]')
