@@ -544,3 +544,21 @@ def test_citation_cff_is_valid_and_agrees_with_the_cite_page(site: Path) -> None
         [cffconvert, "--validate", "-i", str(cff)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_printed_page_is_its_text(page: Any, server: str) -> None:
+    """Printed, a page shows its text and notes: no skip link, no navigation, no downloads
+    printed over or beside it, and the text begins at the top of the paper."""
+    page.goto(server + "introduction.html")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        "['.skip-to-content', '.sidebar-drawer', '.toc-drawer', '.mobile-header',"
+        " '.edition-downloads', '.edition-authors-link']"
+        ".map(s => [s, Array.from(document.querySelectorAll(s))"
+        ".some(e => e.getBoundingClientRect().height > 0)])"
+    )
+    assert [selector for selector, shown in hidden if shown] == []
+    top = page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
+    assert top < 60
+    words = page.evaluate("document.querySelector('article').innerText.length")
+    assert words > 2000
