@@ -301,8 +301,8 @@ latex_elements = {
 """,
     # Inner and outer margins: the outer one holds the theme notes (editionnotes.sty).
     "sphinxsetup": "hmargin={27mm,43mm}, vmargin={25mm,30mm}, marginpar=30mm, "
-    "TitleColor={rgb}{0,0,0}, InnerLinkColor={rgb}{0.1,0.2,0.5}, "
-    "OuterLinkColor={rgb}{0.1,0.2,0.5}",
+    "TitleColor={rgb}{0,0,0}, InnerLinkColor={rgb}{0,0,0}, "
+    "OuterLinkColor={rgb}{0,0,0}",
     "maketitle": _title_page,
     "tableofcontents": r"\editiontableofcontents",
 }

@@ -408,3 +408,55 @@ def test_margin_notes_are_not_read_into_the_text(pages: list[str], edition_pdf: 
     # The review has dozens of theme notes: a count this low means they were not found.
     assert checked >= 50
     assert glued == []
+
+
+def _contents_page(pages: list[str]) -> int:
+    return next(i for i, text in enumerate(pages) if text.lstrip().startswith("Contents"))
+
+
+def test_contents_break_no_word(pages: list[str]) -> None:
+    """No title in the contents is hyphenated at a line's end ("Septem-ber")."""
+    lines = [line.rstrip() for line in pages[_contents_page(pages)].splitlines() if line.strip()]
+    assert len(lines) > 10
+    assert [line for line in lines if re.search(r"[^\W\d]-$", line)] == []
+
+
+def _ppm(path: Path) -> tuple[int, int, bytes]:
+    """Width, height and RGB bytes of a binary PPM (pdftoppm's default output)."""
+    data = path.read_bytes()
+    fields = data.split(maxsplit=4)
+    assert fields[0] == b"P6" and fields[3] == b"255"
+    return int(fields[1]), int(fields[2]), fields[4]
+
+
+def test_links_print_black(pages: list[str], edition_pdf: Path, tmp_path: Path) -> None:
+    """The contents, note numbers and cross-references are links, printed in black as a
+    book prints them: on the contents page and on the first page of the review no pixel
+    is coloured (the timeline's figure, in colour, is elsewhere)."""
+    first = next(
+        i for i, t in enumerate(pages) if "Introduction" in t and i > _contents_page(pages)
+    )
+    for index in (_contents_page(pages), first):
+        stem = tmp_path / f"page{index + 1}"
+        subprocess.run(
+            [
+                *("pdftoppm", "-r", "60", "-singlefile"),
+                *("-f", str(index + 1), "-l", str(index + 1)),
+                *(str(edition_pdf), str(stem)),
+            ],
+            check=True,
+        )
+        _width, _height, rgb = _ppm(stem.with_suffix(".ppm"))
+        coloured = sum(
+            1 for i in range(0, len(rgb), 3) if max(rgb[i : i + 3]) - min(rgb[i : i + 3]) > 60
+        )
+        assert coloured == 0, f"page {index + 1}: {coloured} coloured pixels"
+
+
+def test_a_banner_gives_the_timelines_page(pages: list[str], reader: PdfReader) -> None:
+    """On paper, "see the timeline" says on which page the timeline is."""
+    labels = reader.page_labels
+    timeline = next(i for i, (title, _page) in enumerate(_chapters(reader)) if title == "Timeline")
+    page = labels[_chapters(reader)[timeline][1]]
+    found = re.findall(r"see the\s+timeline, page (\w+)", "\n".join(pages))
+    assert found and set(found) == {page}

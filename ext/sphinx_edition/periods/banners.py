@@ -15,6 +15,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_edition.nodes import period_banner
 from sphinx_edition.periods.directives import TIMELINE_ANCHOR
+from sphinx_edition.themes.passages import theme_pageref
 from sphinx_edition.view import BookView, get_view
 
 if TYPE_CHECKING:
@@ -83,6 +84,9 @@ def link_banners(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
                 nodes.inline(label, label),
                 _("Timeline"),
             )
+            if app.builder.format == "latex":
+                # On paper a link is a page to turn to: ", page 12".
+                meta += theme_pageref(refdoc=timeline_doc, refid=TIMELINE_ANCHOR)
 
 
 # -- visitors -------------------------------------------------------------------------------
