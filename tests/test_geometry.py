@@ -345,3 +345,35 @@ def test_the_whole_timeline_is_legible_on_a_phone(browser: Any, server: str) -> 
         assert page.locator("table.edition-timeline-table tr:visible").count() > events
     finally:
         context.close()
+
+
+# -- the theme x period table fits its column --------------------------------------------
+
+TABLE_FIT = """() => {
+  const table = document.querySelector("table.edition-themeindex-table");
+  const column = document.querySelector("article").getBoundingClientRect();
+  const box = table.getBoundingClientRect();
+  const total = table.querySelector("thead th:last-child").getBoundingClientRect();
+  const sizes = Array.from(table.querySelectorAll("td, th"))
+    .map(c => parseFloat(getComputedStyle(c).fontSize));
+  return {right: box.right, column: column.right, totalRight: total.right,
+          wrapper: table.parentElement.scrollWidth - table.parentElement.clientWidth,
+          smallest: Math.min(...sizes)};
+}"""
+
+
+@pytest.mark.parametrize(
+    "viewport", [(390, 844), (1280, 900), (1440, 900), (1920, 1080)], ids=lambda v: f"{v[0]}"
+)
+def test_the_theme_table_fits_its_column(
+    sized: Any, server: str, viewport: tuple[int, int]
+) -> None:
+    """Every column of the theme x period table, its totals too, is in the text column: no
+    sideways scroll hides one, at a phone's width as on a desktop's; its figures stay at
+    least 12 px."""
+    sized.goto(server + "themes.html")
+    found = sized.evaluate(TABLE_FIT)
+    assert found["wrapper"] <= 0, found
+    assert found["right"] <= found["column"] + 1, found
+    assert found["totalRight"] <= found["column"] + 1, found
+    assert found["smallest"] >= 12, found
