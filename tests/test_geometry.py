@@ -377,3 +377,33 @@ def test_the_theme_table_fits_its_column(
     assert found["right"] <= found["column"] + 1, found
     assert found["totalRight"] <= found["column"] + 1, found
     assert found["smallest"] >= 12, found
+
+
+# -- note marks ------------------------------------------------------------------------------
+
+MARKS = """() => Array.from(document.querySelectorAll("article a.edition-noteref")).map(a => {
+  const box = a.getBoundingClientRect();
+  const text = a.closest("p") ? a.closest("p").getBoundingClientRect() : box;
+  return {text: a.innerText, width: box.width, height: box.height,
+          size: parseFloat(getComputedStyle(a).fontSize),
+          body: parseFloat(getComputedStyle(a.parentElement).fontSize),
+          align: getComputedStyle(a).verticalAlign};
+})"""
+
+
+@pytest.mark.parametrize("viewport", [(390, 844), (1440, 900)], ids=lambda v: f"{v[0]}")
+def test_note_marks_are_superscript_figures_with_a_24px_target(
+    sized: Any, server: str, viewport: tuple[int, int]
+) -> None:
+    """An Oxford note mark is a superscript figure, without brackets, smaller than the text
+    but not below 11 px, and its target is at least 24 x 24 px (WCAG 2.5.8)."""
+    seen = 0
+    for name in CHAPTERS:
+        sized.goto(server + name)
+        for mark in sized.evaluate(MARKS):
+            seen += 1
+            assert mark["text"].isdigit(), mark
+            assert mark["align"] == "super", mark
+            assert 11 <= mark["size"] < mark["body"], mark
+            assert mark["width"] >= 24 and mark["height"] >= 24, mark
+    assert seen > 40
