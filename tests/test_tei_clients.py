@@ -315,10 +315,12 @@ def test_every_footnote_in_order_with_its_text(reading: Reading, tei: etree._Ele
 def test_stylesheets_call_every_footnote_in_order(
     stylesheets_html: Path, tei: etree._ElementTree
 ) -> None:
-    """The text calls each footnote once, in order: a mark per note, and a note per mark."""
+    """The text calls each footnote once, in order: a mark per note, and a note per mark (the
+    marks of an apparatus, which lead to its entries, aside)."""
     root = html.parse(str(stylesheets_html)).getroot()
-    calls = [str(h) for h in root.xpath("//a[contains(@class, 'notelink')]/@href")]
-    assert calls == [f"#{ident(n)}" for n in footnotes(tei)]
+    wanted = [f"#{ident(n)}" for n in footnotes(tei)]
+    marks = [str(h) for h in root.xpath("//a[contains(@class, 'notelink')]/@href")]
+    assert [m for m in marks if m in set(wanted)] == wanted
 
 
 #: An editorial intervention: a choice between the delivered text and its correction, or an
