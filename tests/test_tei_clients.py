@@ -18,7 +18,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import pytest
 from conftest import IN_CI, ROOT
@@ -45,7 +45,7 @@ UNSEEN = frozenset({"head", "script", "style", "template"})
 READINGS = ("sic", "corr", "orig", "reg", "lem", "rdg")
 
 
-def missing_tool(message: str) -> None:
+def missing_tool(message: str) -> NoReturn:
     """Skip for want of a tool; in CI, where nothing may be skipped, fail."""
     if IN_CI:
         pytest.fail(f"{message}: .ci/run must install it")
@@ -309,7 +309,9 @@ def test_every_footnote_in_order_with_its_text(reading: Reading, tei: etree._Ele
         for note in notes
         if not follows(words(text_of(note, without=("expan",))), words(reading.own[ident(note)]))
     }
-    assert wrong == {}, f"{reading.client}: footnotes without their TEI text"
+    assert not wrong, f"{reading.client}: footnotes without their TEI text:\n" + "\n".join(
+        f"{name}: {text!r}" for name, text in wrong.items()
+    )
 
 
 def test_stylesheets_call_every_footnote_in_order(
@@ -411,7 +413,9 @@ def test_every_bibliography_entry_in_sort_key_order(
             and words(work_title(e)) in words(reading.own[ident(e)])
         )
     ]
-    assert wrong == [], f"{reading.client}: entries without their author or title"
+    assert not wrong, f"{reading.client}: entries without their author or title:\n" + "\n".join(
+        wrong
+    )
 
 
 def test_every_period_and_event_with_its_actors_apart(
@@ -445,6 +449,30 @@ def test_every_period_and_event_with_its_actors_apart(
     assert problems == [], f"{reading.client}:\n" + "\n".join(problems)
 
 
+def years(event: etree._Element) -> list[str]:
+    """The years an event or period is dated by (``@when``, ``@from``, ``@to``)."""
+    return [str(event.get(a))[:4] for a in ("when", "from", "to") if event.get(a)]
+
+
+def test_every_period_and_event_shows_its_dates(reading: Reading, tei: etree._ElementTree) -> None:
+    """A reader learns when each event happened and when each period began and ended: the
+    years of its dates stand beside its label."""
+    undated = []
+    for event in tei.xpath("//tei:listEvent/tei:event", namespaces=NS):
+        label = text_of(event.find("tei:label", NS))
+        if ident(event) in reading.own:
+            scope = reading.own[ident(event)]
+        elif label in reading.text:
+            at = reading.text.index(label)
+            scope = reading.text[max(0, at - 60) : at + len(text_of(event)) + 100]
+        else:
+            continue  # not shown at all: test_every_period_and_event_… says so
+        lost = [year for year in years(event) if not shown(year, scope)]
+        if lost:
+            undated.append(f"{ident(event)} {years(event)}: {scope[:160]!r}")
+    assert not undated, f"{reading.client}: {len(undated)} undated, as\n" + "\n".join(undated[:5])
+
+
 def test_no_pointer_is_shown_bare(reading: Reading, tei: etree._ElementTree) -> None:
     """No ``#id`` of the TEI (``#bib-mead2014``, ``#period-…``) stands in the text."""
     ids = {str(i) for i in tei.xpath("//@xml:id")}
@@ -453,7 +481,7 @@ def test_no_pointer_is_shown_bare(reading: Reading, tei: etree._ElementTree) -> 
         for m in re.finditer(r"#([\w.-]+)", reading.text)
         if m.group(1) in ids
     ]
-    assert bare == [], f"{reading.client}: {len(bare)} bare pointer(s)"
+    assert not bare, f"{reading.client}: {len(bare)} bare pointer(s), as\n" + "\n".join(bare[:5])
 
 
 def test_no_note_prints_an_empty_label_or_names_the_work_after_ibid(
@@ -481,4 +509,5 @@ def test_no_note_prints_an_empty_label_or_names_the_work_after_ibid(
             if shown(first_surname(work), text) or words(work_title(work)) in words(text):
                 problems.append(f"{ident(note)}: {text!r}")
     assert ibids >= 2
-    assert sorted(set(problems)) == [], f"{reading.client}: {len(set(problems))} note(s)"
+    garbled = sorted(set(problems))
+    assert not garbled, f"{reading.client}: {len(garbled)} note(s), as\n" + "\n".join(garbled[:5])
