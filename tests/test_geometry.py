@@ -16,6 +16,7 @@ downloads).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -407,3 +408,29 @@ def test_note_marks_are_superscript_figures_with_a_24px_target(
             assert 11 <= mark["size"] < mark["body"], mark
             assert mark["width"] >= 24 and mark["height"] >= 24, mark
     assert seen > 40
+
+
+def test_sidenotes_make_room_when_a_reading_opens(wide: Any, server: str) -> None:
+    """Opening every "As delivered" inside the sidenotes lays the column out again: no
+    sidenote prints over the next. The distance from each mark to its sidenote is reported."""
+    distances, closed = [], []
+    for name in CHAPTERS:
+        wide.goto(server + name)
+        wide.wait_for_timeout(200)
+        closed += [n["top"] - n["markTop"] for n in wide.evaluate(SIDENOTES)["notes"]]
+        opened = wide.evaluate(
+            "() => { const all = document.querySelectorAll('.edition-sidenote details');"
+            " all.forEach(d => { d.open = true; }); return all.length; }"
+        )
+        wide.wait_for_timeout(300)
+        notes = wide.evaluate(SIDENOTES)["notes"]
+        assert opened > 0 or name == "introduction.html", name
+        for above, below in itertools.pairwise(notes):
+            assert below["top"] >= above["bottom"], (name, below["number"], "overlaps")
+        distances += [note["top"] - note["markTop"] for note in notes]
+    for state, found in (("closed", closed), ("open", distances)):
+        found.sort()
+        print(
+            f"sidenotes at {WIDE}, readings {state}: largest {max(found):.0f} px, "
+            f"median {found[len(found) // 2]:.0f} px below the mark"
+        )

@@ -256,6 +256,14 @@
       sidenotes.items.push({ mark: mark, note: item });
     });
     host.appendChild(column);
+    // A sidenote that grows (its "As delivered" opened) or shrinks moves the ones below it.
+    column.addEventListener("toggle", relayout, true);
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(relayout);
+      sidenotes.items.forEach(function (item) {
+        observer.observe(item.note);
+      });
+    }
     return column;
   }
 
