@@ -9,6 +9,7 @@ banner and an event's marker are found by their ids, their text lives in the ``s
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -17,7 +18,15 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from sphinx_edition.nodes import editorial_note
-from sphinx_edition.tei.header import XML_ID, ncname, sub, tei, theme_ref
+from sphinx_edition.tei.header import (
+    XML_ID,
+    delivered_rdg,
+    ncname,
+    sub,
+    tei,
+    theme_ref,
+)
+from sphinx_edition.tei.header import append_text as _append_text
 from sphinx_edition.xmlchars import xml_text
 
 if TYPE_CHECKING:
@@ -25,6 +34,7 @@ if TYPE_CHECKING:
 
     from lxml import etree
 
+    from sphinx_edition.delivered import DeliveredNote
     from sphinx_edition.domain import CitationInfo
 
 _ = get_translation("edition")
@@ -83,6 +93,7 @@ class TextConverter:
         events: set[tuple[str, str]],
         works: Mapping[str, str],
         themes: Mapping[str, str] | None = None,
+        delivered: Mapping[int, DeliveredNote] | None = None,
     ) -> None:
         #: (document, note mark's id) → the citation recorded for it.
         self.all_citations = citations
@@ -94,6 +105,8 @@ class TextConverter:
         self.works = works
         #: Theme id → the ``xml:id`` of its ``category``.
         self.themes = themes or {}
+        #: The source's notes as delivered, by number (an ``app`` where one differs).
+        self.delivered = delivered or {}
         # The same, for the document being converted (ids are unique within a document only).
         self.docname = ""
         self.citations: dict[str, CitationInfo] = {}
@@ -502,7 +515,11 @@ class TextConverter:
 
     def note(self, ref: nodes.footnote_reference, parent: etree._Element, target: str = "") -> None:
         """A note at its mark: ``note place="foot" n="N"`` with a ``bibl`` per cited work;
-        *target* is what it annotates when its mark is not in the text (a period's summary)."""
+        *target* is what it annotates when its mark is not in the text (a period's summary).
+
+        Where the source's note as delivered differs from the edition's, the note is an
+        ``app``: the edition's note as its ``lem``, the delivered one as ``rdg``.
+        """
         footnote = self.footnotes.get(str(ref.get("refid", "")))
         if footnote is not None and not _is_edition_note(footnote):
             self.own_note(footnote, parent, ref)
@@ -511,28 +528,55 @@ class TextConverter:
         note = sub(
             parent, "note", place="foot", n=number, target=target, **{XML_ID: f"note-{number}"}
         )
-        citation = next((self.citations[i] for i in ref["ids"] if i in self.citations), None)
-        keys = [k for k in citation.keys if k in self.works] if citation else []
+        reading = self.delivered.get(int(number)) if number.isdigit() else None
         holder = note
-        if keys and citation is not None:
-            first = keys[0]
-            holder = sub(note, "bibl", corresp=f"#{self.works[first]}")
+        app: etree._Element | None = None
+        if reading is not None and reading.differs:
+            app = sub(note, "app", type="note")
+            holder = sub(app, "lem")
+        citation = next((self.citations[i] for i in ref["ids"] if i in self.citations), None)
+        content: list[nodes.Node] = []
         if footnote is not None:
             for index, child in enumerate(
                 c for c in footnote.children if isinstance(c, nodes.paragraph)
             ):
                 if index:
-                    _append_text(holder, " ")
-                self.inline_into(child, holder)
-        if citation is None:
+                    content.append(nodes.Text(" "))
+                content += _printed(child)
+        self.note_bibls(content, citation, holder)
+        if app is not None and reading is not None:
+            delivered_rdg(app, reading.text)
+
+    def note_bibls(
+        self, content: list[nodes.Node], citation: CitationInfo | None, holder: etree._Element
+    ) -> None:
+        """The printed text of a note into *holder*: each work's part of it a ``bibl``
+        whose words are a ``ref`` to the work, its locator a ``citedRange`` — the words a
+        processor shows are the note's ("Ibid.", "Mankoff, *Russian Foreign Policy*"),
+        never a bare pointer."""
+        keys = [k for k in citation.keys if k in self.works] if citation else []
+        if citation is None or not keys:
+            for node in content:
+                self.inline(node, holder)
             return
-        for index, key in enumerate(keys):
-            bibl = holder if index == 0 else sub(note, "bibl", corresp=f"#{self.works[key]}")
-            sub(bibl, "ptr", target=f"#{self.works[key]}")
-            position = citation.keys.index(key)
+        pieces = _split_works(content, len(keys)) if len(keys) > 1 else [content]
+        groups = [[k] for k in keys] if pieces is not None else [keys]
+        for index, (group, piece) in enumerate(zip(groups, pieces or [content], strict=True)):
+            if index:
+                _append_text(holder, "; ")
+            targets = " ".join(f"#{self.works[k]}" for k in group)
+            bibl = sub(holder, "bibl", corresp=targets)
+            position = citation.keys.index(group[0])
             locator = citation.post[position] if position < len(citation.post) else ""
-            if locator:
-                sub(bibl, "citedRange", locator)
+            words, cut = _cut_locator(piece, locator if len(group) == 1 else "")
+            link = sub(bibl, "ref", target=targets)
+            for node in words:
+                self.inline(node, link)
+            if cut is not None:
+                before, printed, after = cut
+                _append_text(bibl, before)
+                sub(bibl, "citedRange", printed)
+                _append_text(bibl, after)
 
     def own_note(
         self,
@@ -574,19 +618,57 @@ def _is_edition_note(footnote: nodes.footnote) -> bool:
     return "edition-note" in footnote["classes"]
 
 
+def _printed(paragraph: nodes.Element) -> list[nodes.Node]:
+    """The children of a note's paragraph as printed: an "Ibid." note's own text (its
+    first form), not its short form too."""
+    out: list[nodes.Node] = []
+    for child in paragraph.children:
+        if isinstance(child, nodes.Element) and child.tagname == "note_ibid":
+            forms = [c for c in child.children if isinstance(c, nodes.Element)]
+            out += list(forms[0].children) if forms else []
+        else:
+            out.append(child)
+    return out
+
+
+def _split_works(content: list[nodes.Node], count: int) -> list[list[nodes.Node]] | None:
+    """*content* cut at the "; " that separate the works of a note, if it holds *count*
+    parts (else None: the note's words are not one work after another)."""
+    pieces: list[list[nodes.Node]] = [[]]
+    for node in content:
+        if isinstance(node, nodes.Text) and "; " in node.astext():
+            first, *rest = node.astext().split("; ")
+            if first:
+                pieces[-1].append(nodes.Text(first))
+            for part in rest:
+                pieces.append([nodes.Text(part)] if part else [])
+        else:
+            pieces[-1].append(node)
+    return pieces if len(pieces) == count else None
+
+
+def _cut_locator(
+    piece: list[nodes.Node], locator: str
+) -> tuple[list[nodes.Node], tuple[str, str, str] | None]:
+    """*piece* without its locator at its end, and (the words before it, the locator as
+    printed, the stop after it); or *piece* and None, where the locator is not printed
+    at its end."""
+    if not locator or not piece or not isinstance(piece[-1], nodes.Text):
+        return piece, None
+    text = piece[-1].astext()
+    variants = dict.fromkeys((locator, locator.replace("--", "–"), locator.replace("-", "–")))
+    for variant in variants:
+        found = re.search(rf"(,\s*)((?:pp?\.\s*)?{re.escape(variant)})([.;]?\s*)$", text)
+        # the locator after the words of the work, not the whole text
+        if found is not None and (found.start() > 0 or len(piece) > 1):
+            words = [*piece[:-1], nodes.Text(text[: found.start()])]
+            return words, (found.group(1), found.group(2), found.group(3))
+    return piece, None
+
+
 def _local(element: etree._Element) -> str:
     """The name of a TEI *element* without its namespace."""
     return str(element.tag).rpartition("}")[2]
-
-
-def _append_text(parent: etree._Element, text: str) -> None:
-    """Add *text* at the end of *parent*'s content (after its last child, if any)."""
-    text = xml_text(text)
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def _ensure_content(div: etree._Element) -> None:
