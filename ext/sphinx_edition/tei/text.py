@@ -551,9 +551,10 @@ class TextConverter:
         self, content: list[nodes.Node], citation: CitationInfo | None, holder: etree._Element
     ) -> None:
         """The printed text of a note into *holder*: each work's part of it a ``bibl``
-        whose words are a ``ref`` to the work, its locator a ``citedRange`` — the words a
-        processor shows are the note's ("Ibid.", "Mankoff, *Russian Foreign Policy*"),
-        never a bare pointer."""
+        whose words are a ``ref`` to the work — the words a processor shows are the
+        note's ("Ibid., p. 3.", "Mankoff, *Russian Foreign Policy*."), never a bare
+        pointer — and its locator a ``citedRange`` that states the range (``@unit``,
+        ``@from``, ``@to``) and prints nothing, the words being the ``ref``'s."""
         keys = [k for k in citation.keys if k in self.works] if citation else []
         if citation is None or not keys:
             for node in content:
@@ -566,17 +567,15 @@ class TextConverter:
                 _append_text(holder, "; ")
             targets = " ".join(f"#{self.works[k]}" for k in group)
             bibl = sub(holder, "bibl", corresp=targets)
-            position = citation.keys.index(group[0])
-            locator = citation.post[position] if position < len(citation.post) else ""
-            words, cut = _cut_locator(piece, locator if len(group) == 1 else "")
             link = sub(bibl, "ref", target=targets)
-            for node in words:
+            for node in piece:
                 self.inline(node, link)
-            if cut is not None:
-                before, printed, after = cut
-                _append_text(bibl, before)
-                sub(bibl, "citedRange", printed)
-                _append_text(bibl, after)
+            for key in group:
+                position = citation.keys.index(key)
+                locator = citation.post[position] if position < len(citation.post) else ""
+                cited = cited_range(locator)
+                if cited is not None:
+                    sub(bibl, "citedRange", **cited)
 
     def own_note(
         self,
@@ -647,23 +646,47 @@ def _split_works(content: list[nodes.Node], count: int) -> list[list[nodes.Node]
     return pieces if len(pieces) == count else None
 
 
-def _cut_locator(
-    piece: list[nodes.Node], locator: str
-) -> tuple[list[nodes.Node], tuple[str, str, str] | None]:
-    """*piece* without its locator at its end, and (the words before it, the locator as
-    printed, the stop after it); or *piece* and None, where the locator is not printed
-    at its end."""
-    if not locator or not piece or not isinstance(piece[-1], nodes.Text):
-        return piece, None
-    text = piece[-1].astext()
-    variants = dict.fromkeys((locator, locator.replace("--", "–"), locator.replace("-", "–")))
-    for variant in variants:
-        found = re.search(rf"(,\s*)((?:pp?\.\s*)?{re.escape(variant)})([.;]?\s*)$", text)
-        # the locator after the words of the work, not the whole text
-        if found is not None and (found.start() > 0 or len(piece) > 1):
-            words = [*piece[:-1], nodes.Text(text[: found.start()])]
-            return words, (found.group(1), found.group(2), found.group(3))
-    return piece, None
+#: The units of a locator, by the abbreviation that opens it (none: pages).
+UNITS = {
+    "": "page",
+    "p.": "page",
+    "pp.": "page",
+    "page": "page",
+    "pages": "page",
+    "ch.": "chapter",
+    "chap.": "chapter",
+    "chapter": "chapter",
+    "n.": "note",
+    "nn.": "note",
+    "para.": "paragraph",
+    "paras.": "paragraph",
+    "vol.": "volume",
+    "col.": "column",
+    "cols.": "column",
+    "l.": "line",
+    "ll.": "line",
+}
+
+#: A locator: a unit, then a number (arabic or roman) or a range of two.
+LOCATOR = re.compile(
+    r"^(?P<unit>[a-z]+\.?)?\s*(?P<from>[0-9]+[a-z]?|[ivxlcdm]+)"
+    r"(?:\s*(?:[-‐‑‒–—]+|to)\s*(?P<to>[0-9]+[a-z]?|[ivxlcdm]+))?$",
+    re.IGNORECASE,
+)
+
+
+def cited_range(locator: str) -> dict[str, str] | None:
+    """The attributes of the ``citedRange`` of *locator* ("p. 3", "pp. 69–79", "ch. 2"):
+    its unit and first and last numbers; None for a locator of another form (its words
+    are the note's all the same)."""
+    found = LOCATOR.match(locator.strip())
+    if found is None:
+        return None
+    unit = UNITS.get((found.group("unit") or "").lower())
+    if unit is None:
+        return None
+    first = found.group("from")
+    return {"unit": unit, "from_": first, "to": found.group("to") or first}
 
 
 def _local(element: etree._Element) -> str:
