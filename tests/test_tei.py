@@ -540,6 +540,42 @@ def test_editorial_notes(tei_tree: etree._ElementTree) -> None:
     assert numbered == [f"E{i}" for i in range(1, len(numbered) + 1)]
 
 
+def test_editorial_notes_keep_both_readings(tei_tree: etree._ElementTree) -> None:
+    """Each editorial note keeps the words as delivered and their correction, as its
+    source gives them: a ``choice`` of ``sic`` and ``corr``, or the one it gives alone."""
+    blocks = [
+        block
+        for chapter in CHAPTERS
+        for block in re.findall(
+            r"^:::\{editorial\}\n(.*?)^:::$",
+            (DOCS / f"{chapter}.md").read_text("utf-8"),
+            re.M | re.S,
+        )
+    ]
+    given = [
+        (
+            (re.search(r"^:sic: (.*)$", b, re.M) or [None, ""])[1],
+            (re.search(r"^:corr: (.*)$", b, re.M) or [None, ""])[1],
+        )
+        for b in blocks
+    ]
+    assert any(sic and corr for sic, corr in given) and any(sic and not corr for sic, corr in given)
+    notes = tei_tree.findall(".//tei:body//tei:note[@type='editorial']", NS)
+    assert len(notes) == len(given)
+    for note, (sic, corr) in zip(notes, given, strict=True):
+        choice = note.find("tei:p/tei:choice", NS)
+        if sic and corr:
+            assert choice is not None, note.get("n")
+            assert (
+                choice.findtext("tei:sic", namespaces=NS),
+                choice.findtext("tei:corr", namespaces=NS),
+            ) == (sic, corr)
+        else:
+            assert choice is None, note.get("n")
+            assert note.findtext("tei:p/tei:sic", namespaces=NS) == (sic or None)
+            assert note.findtext("tei:p/tei:corr", namespaces=NS) == (corr or None)
+
+
 def test_editorial_readings_are_choices(tmp_path: Path, tei_schema: etree.RelaxNG) -> None:
     """``editorial`` with ``:sic:`` and ``:corr:``: a ``choice`` in the note, still valid."""
     srcdir = tmp_path / "src"
@@ -765,3 +801,35 @@ def test_xml_text_drops_what_xml_cannot_hold() -> None:
 )
 def test_cited_range_of_a_locator(locator: str, expected: dict[str, str] | None) -> None:
     assert cited_range(locator) == expected
+
+
+def test_a_note_of_two_works_is_a_bibl_for_each(tmp_path: Path, tei_schema: etree.RelaxNG) -> None:
+    """A note citing two works: the words of each its own ``bibl`` and ``ref``, between
+    them the "; " the note prints."""
+    srcdir = tmp_path / "book"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-foreign", srcdir)
+    chapter = srcdir / "chapter.md"
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8")
+        + "\nBoth tell it{notecite}`{see}standage1998{pp. 12--14}, hills1996`.\n",
+        encoding="utf-8",
+    )
+    tree = etree.parse(str(_build_tei(srcdir, tmp_path)))
+    assert tei_schema.validate(tree), [e.message for e in tei_schema.error_log][:5]
+    (note,) = [
+        n
+        for n in tree.iterfind(".//tei:note[@place='foot']", NS)
+        if len(n.findall("tei:bibl", NS)) == 2
+    ]
+    first, second = note.findall("tei:bibl", NS)
+    assert [b.get("corresp") for b in (first, second)] == ["#bib-standage1998", "#bib-hills1996"]
+    assert [b.find("tei:ref", NS).get("target") for b in (first, second)] == [
+        "#bib-standage1998",
+        "#bib-hills1996",
+    ]
+    assert "".join(first.itertext()).startswith("See ")
+    assert first.tail == "; "
+    assert "Hills" in "".join(second.itertext()) and "Hills" not in "".join(first.itertext())
+    cited = first.find("tei:citedRange", NS)
+    assert cited is not None and (cited.get("from"), cited.get("to")) == ("12", "14")
+    assert second.find("tei:citedRange", NS) is None

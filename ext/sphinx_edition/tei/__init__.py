@@ -3,17 +3,23 @@
 ``sphinx-build -b tei`` resolves every document (so notes are numbered footnotes, as in
 every other output), then writes ``<basename>.tei``:
 
-* ``teiHeader`` — :mod:`sphinx_edition.tei.header`: title, authors, edition, publication, the
-  delivered source (``edition_tei_source``), the editorial principles
-  (``edition_tei_principles``), and a ``taxonomy`` whose categories are ``edition_themes``;
+* ``teiHeader`` — :mod:`sphinx_edition.tei.header`: title, authors (or, for a source that
+  names none, an ``author`` that says so), editors and a ``respStmt``, edition, publication
+  with the licence (``licence/@target``) and the rights, the delivered source
+  (``edition_tei_source``) as a ``bibl`` and the ``witness`` ``#delivered``, the project and
+  the editorial principles (``edition_tei_principles``), a ``taxonomy`` whose categories are
+  ``edition_themes``, and a ``revisionDesc`` of the releases of ``edition_tei_changelog``;
 * ``standOff`` — every period and event as ``listEvent``/``event`` with ``@from``/``@to`` or
   ``@when``; the section of a period points at it (``div/@corresp``), an event's place in
   the text is an ``anchor``;
 * ``text`` — the root document as ``front``; the documents of the root's first table of
   contents as ``body`` (:mod:`sphinx_edition.tei.text`): ``div``/``head``/``p``, each note a
-  ``note place="foot" n="N"`` whose ``bibl`` points at its work, editorial notes as
-  ``note type="editorial"``, theme passages with ``@ana``; ``back``: a ``listBibl`` with one
-  ``biblStruct`` per work of the ``.bib`` files.
+  ``note place="foot" n="N"`` whose ``bibl`` holds its words as a ``ref`` to its work (an
+  ``app`` of ``lem`` and ``rdg wit="#delivered"`` where the delivered note differs),
+  editorial notes as ``note type="editorial"``, theme passages with ``@ana``; ``back``: a
+  ``listBibl`` with one ``biblStruct`` per work of the ``.bib`` files, each with a delivered
+  form that differs holding it as a ``note type="delivered"`` (the ``app`` of the two
+  forms, and of each field that changed).
 """
 
 from __future__ import annotations

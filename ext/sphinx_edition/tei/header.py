@@ -1,10 +1,13 @@
 """What the TEI document says about itself and holds apart from the text.
 
-:func:`tei_header` writes the ``teiHeader`` (file description, editorial principles, the
-taxonomy of themes, the language); :func:`stand_off` the periods and events as ``listEvent``;
-:func:`bibl_struct` one work of the bibliography as a ``biblStruct``.  Pure functions of plain
-data: :class:`~sphinx_edition.metadata.BookMetadata`, the domain's records and
-:class:`~sphinx_edition.works.Work`.
+:func:`tei_header` writes the ``teiHeader`` (file description with the source and its
+witness, project and editorial principles, the taxonomy of themes, the language, the
+revisions: :func:`releases` of a changelog); :func:`stand_off` the periods and events as
+``listEvent``; :func:`bibl_struct` one work of the bibliography as a ``biblStruct``, and
+:func:`delivered_reference` its delivered form.  Pure functions of plain data:
+:class:`~sphinx_edition.metadata.BookMetadata`, :class:`Header`, the domain's records,
+:class:`~sphinx_edition.works.Work` and the apparatus's
+:class:`~sphinx_edition.apparatus.Reference`.
 """
 
 from __future__ import annotations
@@ -493,7 +496,8 @@ def bibl_struct(work: Work, xml_id: str = "") -> etree._Element:
     if work.report_type:
         sub(struct, "note", work.report_type, type="genre")
     if work.url:
-        sub(struct, "ptr", target=work.url)
+        # a ref, with the address as its words: a processor shows what it holds
+        sub(struct, "ref", work.url, target=work.url)
     if work.review_of:
         related = sub(struct, "relatedItem", type="reviewOf")
         sub(related, "bibl", work.review_of)

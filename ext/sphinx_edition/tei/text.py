@@ -363,7 +363,8 @@ class TextConverter:
 
     def editorial(self, node: nodes.Element, parent: etree._Element) -> None:
         """An editorial note: ``note type="editorial" n="E3"``, its reading as a
-        ``choice`` of ``sic`` and ``corr``."""
+        ``choice`` of ``sic`` (the words as delivered, which the text keeps) and ``corr``
+        (the correction); a note that gives only one of them, that one alone."""
         number = node.get("number")
         attributes = {"type": "editorial"}
         if number is not None:
@@ -371,12 +372,14 @@ class TextConverter:
         if node["ids"]:
             attributes[XML_ID] = ncname(node["ids"][0])
         note = sub(parent, "note", **attributes)
-        if node["sic"] or node["corr"]:
+        if node["sic"] and node["corr"]:
             choice = sub(sub(note, "p"), "choice")
-            if node["sic"]:
-                sub(choice, "sic").text = xml_text(node["sic"])
-            if node["corr"]:
-                sub(choice, "corr").text = xml_text(node["corr"])
+            sub(choice, "sic").text = xml_text(node["sic"])
+            sub(choice, "corr").text = xml_text(node["corr"])
+        elif node["sic"] or node["corr"]:
+            # a choice of one is no choice: the reading alone
+            tag = "sic" if node["sic"] else "corr"
+            sub(sub(note, "p"), tag).text = xml_text(node[tag])
         for child in node.children:
             # the reading is the choice above, not a paragraph of the note
             if not (
