@@ -175,6 +175,8 @@ edition_tei_principles = [
     "Hart's Rules; where the edition's form differs from the delivered note or reference, "
     "the delivered reading is kept and shown beside it.",
 ]
+# The TEI header's revisions: one change per release of the changelog.
+edition_tei_changelog = "../CHANGELOG.md"
 # The address the edition is published at (Read the Docs says it; the GitHub Pages workflow
 # sets EDITION_BASE_URL): canonical links, the sitemap and OpenGraph metadata.
 html_baseurl = os.environ.get(

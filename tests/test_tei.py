@@ -26,7 +26,7 @@ from pybtex.database import parse_file
 from source import body_words, words
 from sphinx.cmd.build import build_main
 from sphinx_edition.tei.header import tei
-from sphinx_edition.tei.text import TextConverter
+from sphinx_edition.tei.text import TextConverter, cited_range
 from sphinx_edition.xmlchars import not_xml, xml_text
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -140,10 +140,212 @@ def test_header_describes_the_edition(tei_tree: etree._ElementTree) -> None:
     assert header.findtext("tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS) == CONF["project"]
     assert header.find("tei:fileDesc/tei:editionStmt/tei:edition", NS) is not None
     assert header.find("tei:fileDesc/tei:publicationStmt", NS) is not None
-    assert header.find("tei:fileDesc/tei:sourceDesc/tei:p", NS) is not None
+    assert header.find("tei:fileDesc/tei:sourceDesc/tei:bibl", NS) is not None
     assert header.find("tei:encodingDesc/tei:editorialDecl/tei:p", NS) is not None
     language = header.find("tei:profileDesc/tei:langUsage/tei:language", NS)
     assert language is not None and language.get("ident") == CONF["language"]
+
+
+def test_header_names_author_editors_licence_and_source(tei_tree: etree._ElementTree) -> None:
+    """The review's author is unknown, and the header says so; the editors (a body) are
+    named as editors and in a ``respStmt``; the licence has its address; the source is a
+    ``bibl`` and the witness every delivered reading cites."""
+    header = tei_tree.find("tei:teiHeader", NS)
+    assert header is not None
+    stmt = header.find("tei:fileDesc/tei:titleStmt", NS)
+    assert stmt is not None
+    metadata = CONF["edition_metadata"]
+    assert metadata["authors"] == []
+    (author,) = stmt.findall("tei:author", NS)
+    assert author.get("role") == "unknown" and "not name" in "".join(author.itertext())
+    editors = [e["name"] if isinstance(e, dict) else e for e in metadata["editors"]]
+    assert editors
+    assert [e.findtext("tei:orgName", namespaces=NS) for e in stmt.iterfind("tei:editor", NS)] == (
+        editors
+    )
+    resp = stmt.find("tei:respStmt", NS)
+    assert resp is not None
+    assert "edited" in resp.findtext("tei:resp", namespaces=NS)
+    assert "encoded" in resp.findtext("tei:resp", namespaces=NS)
+    assert [n.text for n in resp.iterfind("tei:orgName", NS)] == editors
+    licence = header.find(".//tei:publicationStmt/tei:availability/tei:licence", NS)
+    assert licence is not None
+    assert licence.get("target") == metadata["license"]["url"]
+    assert licence.text == metadata["license"]["name"]
+    bibl = header.find("tei:fileDesc/tei:sourceDesc/tei:bibl", NS)
+    assert bibl is not None
+    assert bibl.findtext("tei:title", namespaces=NS) == CONF["project"]
+    assert bibl.find("tei:author[@role='unknown']", NS) is not None
+    assert [n.text for n in bibl.iterfind("tei:note[@type='form']", NS)] == list(
+        CONF["edition_tei_source"]
+    )
+    witnesses = header.findall("tei:fileDesc/tei:sourceDesc/tei:listWit/tei:witness", NS)
+    assert [w.get(XML_ID) for w in witnesses] == ["delivered"]
+    assert header.find("tei:encodingDesc/tei:projectDesc/tei:p", NS) is not None
+
+
+def test_revisions_are_the_changelogs_releases(tei_tree: etree._ElementTree) -> None:
+    """One ``change`` per release heading of CHANGELOG.md, newest first: a released one
+    with ``@when``, an unreleased one a draft without it."""
+    changelog = (DOCS / CONF["edition_tei_changelog"]).read_text(encoding="utf-8")
+    headings = re.findall(r"^## (\S+) — (.+)$", changelog, re.M)
+    assert len(headings) >= 2
+    changes = tei_tree.findall("tei:teiHeader/tei:revisionDesc/tei:change", NS)
+    assert [c.get("n") for c in changes] == [version for version, _date in headings]
+    for change, (_version, date) in zip(changes, headings, strict=True):
+        if date.strip() == "unreleased":
+            assert change.get("when") is None and change.get("status") == "draft"
+        else:
+            assert change.get("when") == date.strip()
+
+
+def test_a_changelog_that_is_missing_or_unparsable_is_a_located_warning(tmp_path: Path) -> None:
+    srcdir = tmp_path / "book"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-foreign", srcdir)
+    conf = srcdir / "conf.py"
+    base = conf.read_text(encoding="utf-8")
+    conf.write_text(base + '\nedition_tei_changelog = "NEWS.md"\n', encoding="utf-8")
+    result = build_edition("tei", tmp_path / "out", tmp_path / "d1", srcdir=srcdir)
+    assert "Traceback" not in result.stderr
+    line = len(base.splitlines()) + 2
+    assert f"conf.py:{line}: WARNING: edition_tei_changelog: cannot read" in result.stderr
+    assert "[edition.tei]" in result.stderr
+    (srcdir / "NEWS.md").write_text(
+        "# News\n\n## 2.0 — soon\n\n## 1.0 — 2020-01-02\n", encoding="utf-8"
+    )
+    result = build_edition("tei", tmp_path / "out2", tmp_path / "d2", srcdir=srcdir)
+    assert "NEWS.md:3: WARNING: edition_tei_changelog: '2.0 — soon' is not a release" in (
+        result.stderr
+    )
+    (document,) = (tmp_path / "out2").glob("*.tei")
+    changes = etree.parse(str(document)).findall(".//tei:revisionDesc/tei:change", NS)
+    assert [(c.get("n"), c.get("when")) for c in changes] == [("1.0", "2020-01-02")]
+
+
+def test_every_reading_cites_a_witness(tei_tree: etree._ElementTree) -> None:
+    witnesses = {f"#{w.get(XML_ID)}" for w in tei_tree.iterfind(".//tei:witness", NS)}
+    cited = [w for r in tei_tree.iterfind(".//tei:rdg", NS) for w in r.get("wit", "").split()]
+    assert cited and set(cited) <= witnesses
+    assert len(cited) == len(tei_tree.findall(".//tei:rdg", NS))
+
+
+def _same(one: str, other: str) -> bool:
+    """Two readings alike once italics markers, quotes, dashes, spacing and a final stop
+    are set aside (the test's own comparison, not the extension's)."""
+
+    def norm(text: str) -> str:
+        text = text.replace("*", "").replace("…", "...")
+        text = re.sub(r"[“”„‟\"‘’‚‛`´]", "'", text)
+        text = re.sub(r"[‐‑‒–—―−-]+", "-", text)
+        return " ".join(text.split()).rstrip(".")
+
+    return norm(one) == norm(other)
+
+
+def _printed_note(note: etree._Element) -> str:
+    """The words a note prints: its own, or its ``lem``'s (not the delivered ``rdg``)."""
+    lem = note.find("tei:app/tei:lem", NS)
+    return "".join((lem if lem is not None else note).itertext())
+
+
+def test_a_note_that_differs_from_its_delivered_form_is_an_app(
+    tei_tree: etree._ElementTree,
+) -> None:
+    """Each note whose delivered reading (the book's JSON) differs from the one it prints
+    is an ``app``: the printed note as ``lem``, the delivered one as ``rdg``; no other is."""
+    import json  # noqa: PLC0415
+
+    delivered = json.loads((DOCS / CONF["edition_delivered_notes"]).read_text("utf-8"))
+    notes = {n.get("n"): n for n in tei_tree.iterfind(".//tei:text//tei:note[@place='foot']", NS)}
+    differing = {
+        number
+        for number, value in delivered.items()
+        if not _same(value["text"], _printed_note(notes[number]))
+    }
+    assert 0 < len(differing) < len(delivered)
+    apps = tei_tree.findall(".//tei:text//tei:note[@place='foot']/tei:app[@type='note']", NS)
+    assert len(apps) == len(differing)
+    assert {a.getparent().get("n") for a in apps} == differing
+    for app in apps:
+        number = app.getparent().get("n")
+        rdg = app.find("tei:rdg[@wit='#delivered']", NS)
+        assert rdg is not None
+        assert "".join(rdg.itertext()) == delivered[number]["text"].replace("*", "")
+        # the delivered *…* italics are the rdg's italics
+        italics = re.findall(r"\*([^*]+)\*", delivered[number]["text"])
+        assert [h.text for h in rdg.iterfind("tei:hi[@rend='italic']", NS)] == italics
+        assert app.find("tei:lem/tei:bibl/tei:ref", NS) is not None
+    print(f"TEI: {len(apps)} of {len(delivered)} delivered notes differ")
+
+
+def test_a_reference_that_differs_from_its_delivered_form_is_an_app(
+    tei_tree: etree._ElementTree,
+) -> None:
+    """Each work whose ``x-delivered`` form differs from the bibliography's has, at its
+    ``biblStruct``, an ``app`` of the two and its changes field by field."""
+    structs = {
+        str(s.get(XML_ID)).removeprefix("bib-"): s
+        for s in tei_tree.iterfind(".//tei:back//tei:biblStruct", NS)
+    }
+    with_form = {k for k, e in BIB.entries.items() if "x-delivered" in e.fields}
+    assert with_form
+    apps = {
+        k: s.find("tei:note[@type='delivered']/tei:app[@type='reference']", NS)
+        for k, s in structs.items()
+    }
+    apps = {k: a for k, a in apps.items() if a is not None}
+    assert set(apps) <= with_form
+    for key in with_form:
+        # verbatim, as the delivered file gives it ("Yugoslavia--America's"): not TeX
+        given = BIB.entries[key].fields["x-delivered"]
+        app = apps.get(key)
+        if app is None:
+            continue
+        lem = "".join(app.find("tei:lem", NS).itertext())
+        assert not _same(given, lem), key
+        rdg = app.find("tei:rdg[@wit='#delivered']", NS)
+        assert "".join(rdg.itertext()) == given.replace("*", ""), key
+    assert len(apps) == len(with_form), sorted(with_form - set(apps))
+    fields = tei_tree.findall(".//tei:biblStruct//tei:app[@type='field']", NS)
+    assert fields and all(f.find("tei:rdg[@wit='#delivered']", NS) is not None for f in fields)
+    print(f"TEI: {len(apps)} references with a delivered form, {len(fields)} field changes")
+
+
+def test_no_pointer_a_renderer_would_print_bare(tei_tree: etree._ElementTree) -> None:
+    """No ``ptr`` (a renderer prints its address, "#bib-mead2014"); every ``ref`` has the
+    words it shows; an "Ibid." note's words point at the work of the note before it."""
+    from test_edition import EXPECTED_KEYS  # noqa: PLC0415
+
+    assert tei_tree.find(".//tei:text//tei:ptr", NS) is None
+    assert tei_tree.find(".//tei:standOff//tei:ptr", NS) is None
+    empty = [
+        r.get("target") for r in tei_tree.iterfind(".//tei:ref", NS) if not "".join(r.itertext())
+    ]
+    assert empty == []
+    notes = tei_tree.findall(".//tei:body//tei:note[@place='foot']", NS)
+    ibids = [n for n in notes if _printed_note(n).startswith("Ibid")]
+    assert ibids
+    for note in ibids:
+        ref = note.find(".//tei:bibl/tei:ref", NS)
+        assert ref is not None and (ref.text or "").startswith("Ibid."), note.get("n")
+        index = int(note.get("n")) - 1
+        assert ref.get("target") == f"#bib-{EXPECTED_KEYS[index]}"
+        assert EXPECTED_KEYS[index] == EXPECTED_KEYS[index - 1]
+
+
+def test_periods_actors_stand_apart(tei_tree: etree._ElementTree) -> None:
+    descs = [
+        d
+        for d in tei_tree.iterfind(".//tei:listEvent[@type='periods']/tei:event/tei:desc", NS)
+        if d.find("tei:persName", NS) is not None
+    ]
+    assert descs
+    for desc in descs:
+        names = [p.text for p in desc.iterfind("tei:persName", NS)]
+        text = "".join(desc.itertext())
+        assert ", ".join(names) in text
+        if len(names) > 1:
+            assert "".join(names) not in text
 
 
 def test_one_category_per_theme(tei_tree: etree._ElementTree) -> None:
@@ -166,14 +368,20 @@ def test_69_numbered_notes_point_at_their_works(tei_tree: etree._ElementTree) ->
     assert [n.get("n") for n in notes] == [str(i) for i in range(1, 70)]
     ids = {s.get(XML_ID) for s in tei_tree.iterfind(".//tei:biblStruct", NS)}
     for note, key in zip(notes, EXPECTED_KEYS, strict=True):
+        # the note's own bibl, in the edition's reading where the delivered one differs
         bibl = note.find("tei:bibl", NS)
+        if bibl is None:
+            bibl = note.find("tei:app/tei:lem/tei:bibl", NS)
         assert bibl is not None
         assert bibl.get("corresp") == f"#bib-{key}"
-        ptr = bibl.find("tei:ptr", NS)
-        assert ptr is not None and ptr.get("target", "")[1:] in ids
-    # "Ibid." keeps its full form beside it.
-    ibid = notes[7].find(".//tei:choice/tei:abbr", NS)
-    assert ibid is not None and ibid.text == "Ibid."
+        ref = bibl.find("tei:ref", NS)
+        assert ref is not None and ref.get("target", "")[1:] in ids
+        assert "".join(ref.itertext()).strip(), f"note {note.get('n')}: a pointer with no words"
+    # "Ibid." is the words of the reference to its work, not beside another form of it.
+    ibid = notes[7].find("tei:bibl/tei:ref", NS)
+    assert ibid is not None and ibid.text == "Ibid." and len(ibid) == 0
+    assert ibid.get("target") == f"#bib-{EXPECTED_KEYS[7]}"
+    assert tei_tree.find(".//tei:text//tei:note[@place='foot']//tei:choice", NS) is None
 
 
 def test_bibliography_dates_as_the_entries_give_them(tei_tree: etree._ElementTree) -> None:
@@ -230,23 +438,40 @@ def test_foreign_book_tei_is_valid_with_its_locators(
     tree = etree.parse(str(_build_tei(srcdir, tmp_path)))
     header = tree.find("tei:teiHeader", NS)
     assert header is not None
-    assert header.findtext(".//tei:sourceDesc/tei:p", namespaces=NS).startswith("The text as")
+    form = header.findtext(".//tei:sourceDesc/tei:bibl/tei:note[@type='form']", namespaces=NS)
+    assert form.startswith("The text as")
     assert header.findtext(".//tei:editorialDecl/tei:p", namespaces=NS).startswith("Every word")
-    # The note the Extending page shows is the one the builder writes.
-    shown = re.search(r"^```xml\n(.*?)^```", EXTENDING, re.M | re.S)
-    assert shown is not None
+    # A note: its words a reference to the work (the locator printed once, in them), the
+    # locator's range a citedRange that prints nothing.
     note = tree.find(".//tei:note[@n='1']", NS)
     assert note is not None
-    example = etree.fromstring(shown.group(1).replace("<note ", f'<note xmlns="{NS["tei"]}" ', 1))
-    assert dict(note.attrib) == dict(example.attrib)
-    assert [e.tag for e in note.iter()] == [e.tag for e in example.iter()]
-    # The example is indented for reading: compare the text without its white space.
-    assert "".join("".join(note.itertext()).split()) == "".join("".join(example.itertext()).split())
-    ranges = [r.text for r in tree.iterfind(".//tei:note/tei:bibl/tei:citedRange", NS)]
-    assert "p. 47" in ranges and "p. 310" in ranges
+    expected = etree.fromstring(FOREIGN_NOTE.replace("<note ", f'<note xmlns="{NS["tei"]}" ', 1))
+    assert dict(note.attrib) == dict(expected.attrib)
+    assert [e.tag for e in note.iter()] == [e.tag for e in expected.iter()]
+    assert "".join(note.itertext()) == "".join(expected.itertext())
+    ranges = [
+        (r.get("unit"), r.get("from"), r.get("to"), r.text)
+        for r in tree.iterfind(".//tei:note/tei:bibl/tei:citedRange", NS)
+    ]
+    assert ("page", "47", "47", None) in ranges and ("page", "310", "310", None) in ranges
+    # "Ibid., p. 310.": the words a renderer shows, pointing at the work.
+    ibid = tree.find(".//tei:note[@n='3']/tei:bibl", NS)
+    assert ibid is not None
+    assert "".join(ibid.itertext()) == "Ibid., p. 310."
+    assert ibid.findtext("tei:ref", namespaces=NS) == "Ibid., p. 310."
+    assert ibid.find("tei:ref", NS).get("target") == "#bib-hills1996"
     # The foreign book's theme passages (directives) carry @ana; its events are in standOff.
     assert tree.find(".//tei:body//tei:p[@ana='#theme-technology']", NS) is not None
     assert tree.find(".//tei:standOff//tei:event[@when='1844-05-24']", NS) is not None
+
+
+#: Note 1 of the foreign test book as the TEI gives it (the Extending page's example).
+FOREIGN_NOTE = (
+    '<note place="foot" n="1" xml:id="note-1"><bibl corresp="#bib-standage1998">'
+    '<ref target="#bib-standage1998">Tom Standage, <hi rend="italic">The Victorian Internet</hi>'
+    ' (New York: Walker, 1998), p. 47.</ref><citedRange unit="page" from="47" to="47"/>'
+    "</bibl></note>"
+)
 
 
 def test_43_bibl_structs_one_per_work(tei_tree: etree._ElementTree) -> None:
@@ -313,6 +538,42 @@ def test_editorial_notes(tei_tree: etree._ElementTree) -> None:
     assert len(notes) == written > 0
     numbered = [n.get("n") for n in notes if n.get("n")]
     assert numbered == [f"E{i}" for i in range(1, len(numbered) + 1)]
+
+
+def test_editorial_notes_keep_both_readings(tei_tree: etree._ElementTree) -> None:
+    """Each editorial note keeps the words as delivered and their correction, as its
+    source gives them: a ``choice`` of ``sic`` and ``corr``, or the one it gives alone."""
+    blocks = [
+        block
+        for chapter in CHAPTERS
+        for block in re.findall(
+            r"^:::\{editorial\}\n(.*?)^:::$",
+            (DOCS / f"{chapter}.md").read_text("utf-8"),
+            re.M | re.S,
+        )
+    ]
+    given = [
+        (
+            (re.search(r"^:sic: (.*)$", b, re.M) or [None, ""])[1],
+            (re.search(r"^:corr: (.*)$", b, re.M) or [None, ""])[1],
+        )
+        for b in blocks
+    ]
+    assert any(sic and corr for sic, corr in given) and any(sic and not corr for sic, corr in given)
+    notes = tei_tree.findall(".//tei:body//tei:note[@type='editorial']", NS)
+    assert len(notes) == len(given)
+    for note, (sic, corr) in zip(notes, given, strict=True):
+        choice = note.find("tei:p/tei:choice", NS)
+        if sic and corr:
+            assert choice is not None, note.get("n")
+            assert (
+                choice.findtext("tei:sic", namespaces=NS),
+                choice.findtext("tei:corr", namespaces=NS),
+            ) == (sic, corr)
+        else:
+            assert choice is None, note.get("n")
+            assert note.findtext("tei:p/tei:sic", namespaces=NS) == (sic or None)
+            assert note.findtext("tei:p/tei:corr", namespaces=NS) == (corr or None)
 
 
 def test_editorial_readings_are_choices(tmp_path: Path, tei_schema: etree.RelaxNG) -> None:
@@ -439,8 +700,8 @@ def test_works_whose_keys_make_one_name_keep_their_own_ids(tmp_path: Path) -> No
     assert len(titles) == 4
     assert set(titles) >= {"bib-x_2001", "bib-x_2001-2", "bib-good_"}
     cited = [
-        titles[str(ptr.get("target")).removeprefix("#")]
-        for ptr in tree.iterfind(".//tei:note[@place='foot']//tei:ptr", NS)
+        titles[str(ref.get("target")).removeprefix("#")]
+        for ref in tree.iterfind(".//tei:note[@place='foot']//tei:bibl/tei:ref", NS)
     ]
     assert cited == ["Colon Work", "Underscore Work", "Squared Work"]
 
@@ -462,7 +723,7 @@ def test_period_summary_note_points_at_its_period(tmp_path: Path) -> None:
     _code, _stderr, tree = _build_hostile(tmp_path, _case("tei-period-summary-note"))
     (note,) = tree.findall(".//tei:note[@place='foot']", NS)
     assert note.get("target") == "#period-p1"
-    assert note.find("tei:bibl/tei:ptr", NS).get("target") == "#bib-good2000"
+    assert note.find("tei:bibl/tei:ref", NS).get("target") == "#bib-good2000"
 
 
 def test_tables_keep_their_own_rows_and_spans(tmp_path: Path) -> None:
@@ -523,3 +784,52 @@ def test_xml_text_drops_what_xml_cannot_hold() -> None:
         "U+FFFF",
     ]
     etree.fromstring(f"<p>{xml_text(hostile)}</p>".encode("utf-8", "surrogatepass"))
+
+
+@pytest.mark.parametrize(
+    ("locator", "expected"),
+    [
+        ("p. 3", {"unit": "page", "from_": "3", "to": "3"}),
+        ("pp. 69–79", {"unit": "page", "from_": "69", "to": "79"}),
+        ("69", {"unit": "page", "from_": "69", "to": "69"}),
+        ("ch. 2", {"unit": "chapter", "from_": "2", "to": "2"}),
+        ("p. xii", {"unit": "page", "from_": "xii", "to": "xii"}),
+        ("", None),
+        ("passim", None),
+        ("fig. 3", None),
+    ],
+)
+def test_cited_range_of_a_locator(locator: str, expected: dict[str, str] | None) -> None:
+    assert cited_range(locator) == expected
+
+
+def test_a_note_of_two_works_is_a_bibl_for_each(tmp_path: Path, tei_schema: etree.RelaxNG) -> None:
+    """A note citing two works: the words of each its own ``bibl`` and ``ref``, between
+    them the "; " the note prints."""
+    srcdir = tmp_path / "book"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-foreign", srcdir)
+    chapter = srcdir / "chapter.md"
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8")
+        + "\nBoth tell it{notecite}`{see}standage1998{pp. 12--14}, hills1996`.\n",
+        encoding="utf-8",
+    )
+    tree = etree.parse(str(_build_tei(srcdir, tmp_path)))
+    assert tei_schema.validate(tree), [e.message for e in tei_schema.error_log][:5]
+    (note,) = [
+        n
+        for n in tree.iterfind(".//tei:note[@place='foot']", NS)
+        if len(n.findall("tei:bibl", NS)) == 2
+    ]
+    first, second = note.findall("tei:bibl", NS)
+    assert [b.get("corresp") for b in (first, second)] == ["#bib-standage1998", "#bib-hills1996"]
+    assert [b.find("tei:ref", NS).get("target") for b in (first, second)] == [
+        "#bib-standage1998",
+        "#bib-hills1996",
+    ]
+    assert "".join(first.itertext()).startswith("See ")
+    assert first.tail == "; "
+    assert "Hills" in "".join(second.itertext()) and "Hills" not in "".join(first.itertext())
+    cited = first.find("tei:citedRange", NS)
+    assert cited is not None and (cited.get("from"), cited.get("to")) == ("12", "14")
+    assert second.find("tei:citedRange", NS) is None

@@ -504,6 +504,17 @@ EDITION_CONFIG: tuple[Setting, ...] = (
         "Paragraphs of the ``editorialDecl``: the editorial principles of the edition.",
     ),
     Setting(
+        "edition_tei_changelog",
+        "",
+        "env",
+        frozenset({str}),
+        check_string("edition_tei_changelog", ""),
+        "tei",
+        "Path (relative to the configuration directory) of a changelog in the Keep a "
+        "Changelog form (``## 1.0.0 — 2026-11-25``, ``## 1.1.0 — unreleased``): each release "
+        "a ``change`` of the TEI header's ``revisionDesc``.  By default none.",
+    ),
+    Setting(
         "edition_tei_documents",
         [],
         "env",

@@ -3,17 +3,23 @@
 ``sphinx-build -b tei`` resolves every document (so notes are numbered footnotes, as in
 every other output), then writes ``<basename>.tei``:
 
-* ``teiHeader`` — :mod:`sphinx_edition.tei.header`: title, authors, edition, publication, the
-  delivered source (``edition_tei_source``), the editorial principles
-  (``edition_tei_principles``), and a ``taxonomy`` whose categories are ``edition_themes``;
+* ``teiHeader`` — :mod:`sphinx_edition.tei.header`: title, authors (or, for a source that
+  names none, an ``author`` that says so), editors and a ``respStmt``, edition, publication
+  with the licence (``licence/@target``) and the rights, the delivered source
+  (``edition_tei_source``) as a ``bibl`` and the ``witness`` ``#delivered``, the project and
+  the editorial principles (``edition_tei_principles``), a ``taxonomy`` whose categories are
+  ``edition_themes``, and a ``revisionDesc`` of the releases of ``edition_tei_changelog``;
 * ``standOff`` — every period and event as ``listEvent``/``event`` with ``@from``/``@to`` or
   ``@when``; the section of a period points at it (``div/@corresp``), an event's place in
   the text is an ``anchor``;
 * ``text`` — the root document as ``front``; the documents of the root's first table of
   contents as ``body`` (:mod:`sphinx_edition.tei.text`): ``div``/``head``/``p``, each note a
-  ``note place="foot" n="N"`` whose ``bibl`` points at its work, editorial notes as
-  ``note type="editorial"``, theme passages with ``@ana``; ``back``: a ``listBibl`` with one
-  ``biblStruct`` per work of the ``.bib`` files.
+  ``note place="foot" n="N"`` whose ``bibl`` holds its words as a ``ref`` to its work (an
+  ``app`` of ``lem`` and ``rdg wit="#delivered"`` where the delivered note differs),
+  editorial notes as ``note type="editorial"``, theme passages with ``@ana``; ``back``: a
+  ``listBibl`` with one ``biblStruct`` per work of the ``.bib`` files, each with a delivered
+  form that differs holding it as a ``note type="delivered"`` (the ``app`` of the two
+  forms, and of each field that changed).
 """
 
 from __future__ import annotations
@@ -25,15 +31,22 @@ from sphinx.builders import Builder
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
+from sphinx_edition.apparatus import REFERENCES
 from sphinx_edition.config import assignment_lines, conf_path, theme_specs
+from sphinx_edition.delivered import delivered_of
 from sphinx_edition.domain import get_domain
 from sphinx_edition.downloads import download_basename
 from sphinx_edition.metadata import bib_entries, bibliography_keys, book_metadata
+from sphinx_edition.publication import book_licence, rights_statement
 from sphinx_edition.tei.header import (
     TEI_NS,
     XML_LANG,
+    Header,
+    Release,
     bibl_struct,
+    delivered_reference,
     id_map,
+    releases,
     sort_key,
     stand_off,
     sub,
@@ -43,15 +56,18 @@ from sphinx_edition.tei.header import (
     work_ref,
 )
 from sphinx_edition.tei.text import TextConverter
+from sphinx_edition.view import get_view
 from sphinx_edition.works import work_from_entry
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Set
+    from collections.abc import Iterator, Sequence, Set
 
     from docutils import nodes
     from lxml import etree
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from sphinx_edition.apparatus import Reference
 
 _ = get_translation("edition")
 logger = logging.getLogger(__name__)
@@ -135,15 +151,18 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
     root.set(XML_LANG, meta.language)
     themes = theme_specs(config)
     theme_ids = id_map(themes, theme_ref)
-    root.append(
-        tei_header(
-            meta,
-            themes.values(),
-            config.edition_tei_source,
-            config.edition_tei_principles,
-            theme_ids,
-        )
+    delivered = delivered_of(env)
+    # computed once the book is read (the apparatus's step), as the apparatus shows them
+    refs: Sequence[Reference] = get_view(env).get(REFERENCES, ())
+    info = Header(
+        source=config.edition_tei_source,
+        principles=config.edition_tei_principles,
+        licence=book_licence(config),
+        rights=rights_statement(config),
+        witness=bool(delivered) or bool(refs),
+        releases=changelog_releases(builder),
     )
+    root.append(tei_header(meta, themes.values(), info, theme_ids))
     # in the bibliography's order, so that of two keys with one NCName the first keeps it
     ordered = sorted((sort_key(e), k, e) for k, e in entries.items())
     work_ids = id_map((key for _order, key, _entry in ordered), work_ref)
@@ -154,6 +173,7 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
         events={(e.docname, e.anchor) for e in domain.records("events", docs)},
         works=work_ids,
         themes=theme_ids,
+        delivered=delivered,
     )
     text = sub(root, "text")
     front = sub(text, "front")
@@ -171,9 +191,12 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
         sub(div, "head", title.astext() if title is not None else "Bibliography")
         listing = sub(div, "listBibl")
         # In the Oxford bibliography's order, which each work's @sortKey states.
+        readings = {ref.key: ref for ref in refs}
         for order, key, entry in ordered:
             struct = bibl_struct(work_from_entry(key, entry), work_ids[key])
             struct.set("sortKey", order)
+            if key in readings:
+                delivered_reference(struct, readings[key])
             listing.append(struct)
     standoff = stand_off(
         list(domain.records("periods", docs)), list(domain.records("events", docs))
@@ -182,6 +205,52 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
         root.insert(1, standoff)
     unique_xml_ids(root)
     return root
+
+
+def _conf_line(confdir: str | Path, name: str) -> str:
+    """``conf.py:LINE`` of the assignment to *name* (``conf.py:`` without one)."""
+    path = Path(confdir) / "conf.py"
+    try:
+        line = assignment_lines(path.read_text(encoding="utf-8")).get(name)
+    except (OSError, UnicodeDecodeError):
+        line = None
+    return f"{path}:{line}" if line else f"{path}:"
+
+
+def changelog_releases(builder: Builder) -> list[Release]:
+    """The releases of ``edition_tei_changelog``, newest first; a located warning for a
+    missing or unreadable file, for a second-level heading that is not a release, and for
+    a changelog with no release (the header is then written without them)."""
+    name = str(builder.config.edition_tei_changelog or "")
+    if not name:
+        return []
+    path = Path(builder.confdir, name)
+
+    def warn(message: str, location: str) -> None:
+        logger.warning(message, location=location, type="edition", subtype="tei")
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        warn(
+            _("edition_tei_changelog: cannot read %s (%s)") % (path, reason),
+            _conf_line(builder.confdir, "edition_tei_changelog"),
+        )
+        return []
+    found, bad = releases(text)
+    for line, heading in bad:
+        warn(
+            _(
+                "edition_tei_changelog: %r is not a release heading "
+                "(## VERSION — YYYY-MM-DD, or — unreleased)"
+            )
+            % heading,
+            f"{path}:{line}",
+        )
+    if not found and not bad:
+        warn(_("edition_tei_changelog: %s has no release heading") % path, f"{path}:")
+    return found
 
 
 def check_tei_documents(app: Sphinx, env: BuildEnvironment) -> None:
@@ -203,15 +272,11 @@ def check_tei_documents(app: Sphinx, env: BuildEnvironment) -> None:
             )
     if not problems:
         return
-    path = conf_path(app)
-    try:
-        line = assignment_lines(path.read_text(encoding="utf-8")).get("edition_tei_documents")
-    except (OSError, UnicodeDecodeError):
-        line = None
+    location = _conf_line(conf_path(app).parent, "edition_tei_documents")
     for problem in problems:
         logger.warning(
             problem,
-            location=f"{path}:{line}" if line else f"{path}:",
+            location=location,
             type="edition",
             subtype="tei",
         )

@@ -1,19 +1,28 @@
 """What the TEI document says about itself and holds apart from the text.
 
-:func:`tei_header` writes the ``teiHeader`` (file description, editorial principles, the
-taxonomy of themes, the language); :func:`stand_off` the periods and events as ``listEvent``;
-:func:`bibl_struct` one work of the bibliography as a ``biblStruct``.  Pure functions of plain
-data: :class:`~sphinx_edition.metadata.BookMetadata`, the domain's records and
-:class:`~sphinx_edition.works.Work`.
+:func:`tei_header` writes the ``teiHeader`` (file description with the source and its
+witness, project and editorial principles, the taxonomy of themes, the language, the
+revisions: :func:`releases` of a changelog); :func:`stand_off` the periods and events as
+``listEvent``; :func:`bibl_struct` one work of the bibliography as a ``biblStruct``, and
+:func:`delivered_reference` its delivered form.  Pure functions of plain data:
+:class:`~sphinx_edition.metadata.BookMetadata`, :class:`Header`, the domain's records,
+:class:`~sphinx_edition.works.Work` and the apparatus's
+:class:`~sphinx_edition.apparatus.Reference`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from sphinx.locale import get_translation
+
+from sphinx_edition.apparatus import describe
 from sphinx_edition.downloads import slug
 from sphinx_edition.oxford.style import OxfordSortingStyle
+from sphinx_edition.publication import is_name
+from sphinx_edition.readings import CASE, same_reading
+from sphinx_edition.readings import runs as delivered_runs
 from sphinx_edition.records import EventInfo, PeriodInfo
 from sphinx_edition.works import iso_date
 from sphinx_edition.xmlchars import xml_text
@@ -24,9 +33,13 @@ if TYPE_CHECKING:
     from lxml import etree
     from pybtex.database import Entry
 
+    from sphinx_edition.apparatus import Reference
     from sphinx_edition.config import ThemeSpec
-    from sphinx_edition.metadata import BookMetadata
+    from sphinx_edition.metadata import BookMetadata, Creator
+    from sphinx_edition.publication import Licence
     from sphinx_edition.works import Name, Work
+
+_ = get_translation("edition")
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -142,11 +155,85 @@ def _date(parent: etree._Element, text: str, when: str | None = None) -> None:
     sub(parent, "date", text, when=_w3c(text if when is None else when))
 
 
+class Release(NamedTuple):
+    """A release of a changelog: its version, its date (W3C) or "" when unreleased, and
+    the line of its heading."""
+
+    version: str
+    date: str
+    line: int
+
+
+#: A release's heading in the Keep a Changelog form: ``## [1.0.0] — 2026-11-25``,
+#: ``## 1.1.0 - unreleased``.
+RELEASE = re.compile(r"^##\s+\[?(?P<version>[^\]\s]+)\]?\s*(?:[—–-]+\s*(?P<date>.*?))?\s*$")
+#: The words a changelog marks a version that is not released yet with.
+UNRELEASED = frozenset({"unreleased", "upcoming", "draft"})
+
+
+def releases(text: str) -> tuple[list[Release], list[tuple[int, str]]]:
+    """The releases of a Keep a Changelog *text*, in its order (the newest first), and the
+    (line, heading) of each second-level heading that is not one."""
+    found: list[Release] = []
+    bad: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("## "):
+            continue
+        match = RELEASE.match(line)
+        date = (match.group("date") or "").strip("[]() ") if match else ""
+        if match and _w3c(date):
+            found.append(Release(match.group("version"), date, number))
+        elif match and date.casefold() in UNRELEASED:
+            found.append(Release(match.group("version"), "", number))
+        else:
+            bad.append((number, line[3:].strip()))
+    return found, bad
+
+
+class Header(NamedTuple):
+    """What the ``teiHeader`` says beside the book's metadata."""
+
+    #: Paragraphs describing the source the edition was made from (``edition_tei_source``).
+    source: Sequence[str] = ()
+    #: Paragraphs of the editorial principles (``edition_tei_principles``).
+    principles: Sequence[str] = ()
+    #: The licence (name and address of its text), or None.
+    licence: Licence | None = None
+    #: The rights statement (with the licence where the rights do not name it).
+    rights: str = ""
+    #: Whether the source is a witness the apparatus cites (``wit="#delivered"``).
+    witness: bool = False
+    #: The releases of the edition, newest first.
+    releases: Sequence[Release] = ()
+
+
+#: The ``xml:id`` of the witness of the source as delivered, which each ``rdg`` cites.
+DELIVERED_WITNESS = "delivered"
+#: The ``xml:id`` of the description of the source.
+SOURCE_ID = "source"
+
+
+def _creator(parent: etree._Element, role: str, creator: Creator) -> etree._Element:
+    """An ``author`` or ``editor`` naming a person (``persName``) or a body (``orgName``)."""
+    element = sub(parent, role)
+    sub(element, "orgName" if creator.body else "persName", creator.name)
+    return element
+
+
+def _authors(parent: etree._Element, meta: BookMetadata, source: bool) -> None:
+    """The authors; with none, where there is a source, an ``author`` that says its
+    author is not named (an edition of an anonymous text)."""
+    named = [a for a in meta.authors if is_name(a.name)]
+    for author in named:
+        _creator(parent, "author", author)
+    if not named and source:
+        sub(parent, "author", _("Unknown: the source does not name its author"), role="unknown")
+
+
 def tei_header(
     meta: BookMetadata,
     themes: Iterable[ThemeSpec],
-    source: Sequence[str],
-    principles: Sequence[str],
+    info: Header,
     theme_ids: Mapping[str, str] | None = None,
 ) -> etree._Element:
     """The ``teiHeader`` of the book; *theme_ids* are the ``xml:id`` of the themes'
@@ -157,11 +244,19 @@ def tei_header(
     sub(title_stmt, "title", meta.title, type="main")
     if meta.subtitle:
         sub(title_stmt, "title", meta.subtitle, type="sub")
-    for author in meta.authors:
-        sub(title_stmt, "author", author.name)
-    if meta.publisher:
+    has_source = bool(info.source) or info.witness
+    _authors(title_stmt, meta, has_source)
+    editors = [e for e in meta.editors if is_name(e.name)]
+    for editor in editors:
+        _creator(title_stmt, "editor", editor)
+    if editors:
         resp = sub(title_stmt, "respStmt")
-        sub(resp, "resp", "Digital edition")
+        sub(resp, "resp", _("edited, encoded in TEI"))
+        for editor in editors:
+            sub(resp, "orgName" if editor.body else "persName", editor.name)
+    elif meta.publisher:
+        resp = sub(title_stmt, "respStmt")
+        sub(resp, "resp", _("edited, encoded in TEI"))
         sub(resp, "orgName", meta.publisher)
     if meta.edition:
         edition_stmt = sub(file_desc, "editionStmt")
@@ -170,27 +265,49 @@ def tei_header(
         )
         _date(edition, meta.date)
     publication = sub(file_desc, "publicationStmt")
+    rights = info.rights or meta.rights
     if meta.publisher:
         sub(publication, "publisher", meta.publisher)
         if meta.place:
             sub(publication, "pubPlace", meta.place)
         _date(publication, meta.date)
-        if meta.rights:
-            sub(sub(publication, "availability"), "licence", meta.rights)
+        if rights or info.licence is not None:
+            availability = sub(publication, "availability")
+            if info.licence is not None:
+                sub(availability, "licence", info.licence.name, target=info.licence.url)
+            if rights:
+                sub(availability, "p", rights)
         if meta.identifier:
             sub(publication, "idno", meta.identifier, type="URI")
     else:
         paragraph = sub(publication, "p", "Published ")
         _date(paragraph, meta.date)
-        if meta.rights:
-            sub(paragraph, "note", meta.rights)
-    source_desc = sub(file_desc, "sourceDesc")
-    for text in source or ["Born digital."]:
-        sub(source_desc, "p", text)
+        if rights:
+            sub(paragraph, "note", rights)
+    _source_desc(sub(file_desc, "sourceDesc"), meta, info)
     encoding = sub(header, "encodingDesc")
+    sub(
+        sub(encoding, "projectDesc"),
+        "p",
+        meta.description
+        or _("A digital edition of {title}, encoded from the sources of the edition.").format(
+            title=meta.title
+        ),
+    )
     decl = sub(encoding, "editorialDecl")
-    for text in principles or ["The text is encoded from the sources of the edition."]:
+    for text in info.principles or ["The text is encoded from the sources of the edition."]:
         sub(decl, "p", text)
+    if info.witness:
+        sub(
+            decl,
+            "p",
+            _(
+                "Where a note or a reference of the edition differs from the source as "
+                "delivered, both readings are kept: the edition's as the lemma (lem), the "
+                "delivered one as a reading of the witness {siglum} (rdg); an editorial note "
+                "keeps the source's words (sic) beside their correction (corr)."
+            ).format(siglum=f"#{DELIVERED_WITNESS}"),
+        )
     specs = list(themes)
     if specs:
         taxonomy = sub(sub(encoding, "classDecl"), "taxonomy", **{XML_ID: "themes"})
@@ -202,7 +319,42 @@ def tei_header(
                 sub(category, "desc", spec.description)
     profile = sub(header, "profileDesc")
     sub(sub(profile, "langUsage"), "language", meta.language, ident=meta.language)
+    if info.releases:
+        revisions = sub(header, "revisionDesc")
+        for release in info.releases:
+            if release.date:
+                sub(
+                    revisions,
+                    "change",
+                    _("Version {version} released.").format(version=release.version),
+                    when=release.date,
+                    n=release.version,
+                )
+            else:
+                sub(
+                    revisions,
+                    "change",
+                    _("Version {version}, not yet released.").format(version=release.version),
+                    status="draft",
+                    n=release.version,
+                )
     return header
+
+
+def _source_desc(source_desc: etree._Element, meta: BookMetadata, info: Header) -> None:
+    """The source: a ``bibl`` of the text as delivered (its title, its author, what the
+    file is) and, for the apparatus's readings, the ``witness`` it is."""
+    if not info.source and not info.witness:
+        sub(source_desc, "p", "Born digital.")
+        return
+    bibl = sub(source_desc, "bibl", **{XML_ID: SOURCE_ID})
+    sub(bibl, "title", meta.title)
+    _authors(bibl, meta, True)
+    for text in info.source:
+        sub(bibl, "note", text, type="form")
+    if info.witness:
+        witness = sub(sub(source_desc, "listWit"), "witness", **{XML_ID: DELIVERED_WITNESS})
+        sub(witness, "ref", _("The source as delivered"), target=f"#{SOURCE_ID}")
 
 
 # -- standOff -------------------------------------------------------------------------------
@@ -222,8 +374,16 @@ def stand_off(periods: Sequence[PeriodInfo], events: Sequence[EventInfo]) -> etr
             event = _event(listing, period, within, from_=period.start, to=period.end)
             if period.summary or period.actors:
                 desc = sub(event, "desc", period.summary)
-                for actor in period.actors:
-                    sub(desc, "persName", actor, role="actor")
+                if period.actors:
+                    # the actors apart from the summary and from one another, as words
+                    # a processor that prints the text shows
+                    label = _("Actors:")
+                    desc.text = xml_text(
+                        f"{period.summary} {label} " if period.summary else f"{label} "
+                    )
+                    for index, actor in enumerate(period.actors):
+                        name = sub(desc, "persName", actor, role="actor")
+                        name.tail = ", " if index < len(period.actors) - 1 else "."
     if events:
         listing = sub(standoff, "listEvent", type="events")
         for info in events:
@@ -336,8 +496,66 @@ def bibl_struct(work: Work, xml_id: str = "") -> etree._Element:
     if work.report_type:
         sub(struct, "note", work.report_type, type="genre")
     if work.url:
-        sub(struct, "ptr", target=work.url)
+        # a ref, with the address as its words: a processor shows what it holds
+        sub(struct, "ref", work.url, target=work.url)
     if work.review_of:
         related = sub(struct, "relatedItem", type="reviewOf")
         sub(related, "bibl", work.review_of)
     return struct
+
+
+# -- the delivered readings -----------------------------------------------------------------
+
+
+def append_text(parent: etree._Element, text: str) -> None:
+    """Add *text* at the end of *parent*'s content (after its last child, if any)."""
+    text = xml_text(text)
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def segments_into(parent: etree._Element, runs: Iterable[tuple[str, str]]) -> None:
+    """Append (kind, string) runs to *parent*: ``em`` in italics, ``url`` as a link."""
+    for kind, value in runs:
+        if kind == "em":
+            sub(parent, "hi", value, rend="italic")
+        elif kind == "url":
+            sub(parent, "ref", value, target=value)
+        else:
+            append_text(parent, value)
+
+
+def delivered_rdg(app: etree._Element, text: str) -> etree._Element:
+    """The reading of the source as delivered (``rdg wit="#delivered"``): *text* verbatim,
+    its ``*…*`` runs in italics."""
+    reading = sub(app, "rdg", wit=f"#{DELIVERED_WITNESS}")
+    segments_into(reading, delivered_runs(text))
+    return reading
+
+
+def delivered_reference(struct: etree._Element, ref: Reference) -> None:
+    """The delivered form of a work at its ``biblStruct``, where the edition's differs: a
+    ``note type="delivered"`` holding an ``app`` (the edition's form as ``lem``, the
+    delivered one as ``rdg``) and, field by field, every change but the house style's
+    capitals, each an ``app`` of its own."""
+    printed = "".join(value for _kind, value in ref.printed)
+    if same_reading(ref.delivered, printed):
+        return
+    note = sub(struct, "note", type="delivered")
+    app = sub(note, "app", type="reference")
+    segments_into(sub(app, "lem"), ref.printed)
+    delivered_rdg(app, ref.delivered)
+    changes = [c for c in ref.changes or () if c.kind != CASE]
+    if not changes:
+        return
+    listing = sub(note, "list", type="changes")
+    for change in changes:
+        item = sub(listing, "item", n=change.field)
+        sub(item, "label", describe(change))
+        append_text(item, ": ")
+        field = sub(item, "app", type="field")
+        sub(field, "lem", change.value)
+        sub(field, "rdg", change.delivered, wit=f"#{DELIVERED_WITNESS}")

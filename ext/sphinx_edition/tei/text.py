@@ -9,6 +9,7 @@ banner and an event's marker are found by their ids, their text lives in the ``s
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -17,7 +18,15 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from sphinx_edition.nodes import editorial_note
-from sphinx_edition.tei.header import XML_ID, ncname, sub, tei, theme_ref
+from sphinx_edition.tei.header import (
+    XML_ID,
+    delivered_rdg,
+    ncname,
+    sub,
+    tei,
+    theme_ref,
+)
+from sphinx_edition.tei.header import append_text as _append_text
 from sphinx_edition.xmlchars import xml_text
 
 if TYPE_CHECKING:
@@ -25,6 +34,7 @@ if TYPE_CHECKING:
 
     from lxml import etree
 
+    from sphinx_edition.delivered import DeliveredNote
     from sphinx_edition.domain import CitationInfo
 
 _ = get_translation("edition")
@@ -83,6 +93,7 @@ class TextConverter:
         events: set[tuple[str, str]],
         works: Mapping[str, str],
         themes: Mapping[str, str] | None = None,
+        delivered: Mapping[int, DeliveredNote] | None = None,
     ) -> None:
         #: (document, note mark's id) → the citation recorded for it.
         self.all_citations = citations
@@ -94,6 +105,8 @@ class TextConverter:
         self.works = works
         #: Theme id → the ``xml:id`` of its ``category``.
         self.themes = themes or {}
+        #: The source's notes as delivered, by number (an ``app`` where one differs).
+        self.delivered = delivered or {}
         # The same, for the document being converted (ids are unique within a document only).
         self.docname = ""
         self.citations: dict[str, CitationInfo] = {}
@@ -350,7 +363,8 @@ class TextConverter:
 
     def editorial(self, node: nodes.Element, parent: etree._Element) -> None:
         """An editorial note: ``note type="editorial" n="E3"``, its reading as a
-        ``choice`` of ``sic`` and ``corr``."""
+        ``choice`` of ``sic`` (the words as delivered, which the text keeps) and ``corr``
+        (the correction); a note that gives only one of them, that one alone."""
         number = node.get("number")
         attributes = {"type": "editorial"}
         if number is not None:
@@ -358,12 +372,14 @@ class TextConverter:
         if node["ids"]:
             attributes[XML_ID] = ncname(node["ids"][0])
         note = sub(parent, "note", **attributes)
-        if node["sic"] or node["corr"]:
+        if node["sic"] and node["corr"]:
             choice = sub(sub(note, "p"), "choice")
-            if node["sic"]:
-                sub(choice, "sic").text = xml_text(node["sic"])
-            if node["corr"]:
-                sub(choice, "corr").text = xml_text(node["corr"])
+            sub(choice, "sic").text = xml_text(node["sic"])
+            sub(choice, "corr").text = xml_text(node["corr"])
+        elif node["sic"] or node["corr"]:
+            # a choice of one is no choice: the reading alone
+            tag = "sic" if node["sic"] else "corr"
+            sub(sub(note, "p"), tag).text = xml_text(node[tag])
         for child in node.children:
             # the reading is the choice above, not a paragraph of the note
             if not (
@@ -502,7 +518,11 @@ class TextConverter:
 
     def note(self, ref: nodes.footnote_reference, parent: etree._Element, target: str = "") -> None:
         """A note at its mark: ``note place="foot" n="N"`` with a ``bibl`` per cited work;
-        *target* is what it annotates when its mark is not in the text (a period's summary)."""
+        *target* is what it annotates when its mark is not in the text (a period's summary).
+
+        Where the source's note as delivered differs from the edition's, the note is an
+        ``app``: the edition's note as its ``lem``, the delivered one as ``rdg``.
+        """
         footnote = self.footnotes.get(str(ref.get("refid", "")))
         if footnote is not None and not _is_edition_note(footnote):
             self.own_note(footnote, parent, ref)
@@ -511,28 +531,54 @@ class TextConverter:
         note = sub(
             parent, "note", place="foot", n=number, target=target, **{XML_ID: f"note-{number}"}
         )
-        citation = next((self.citations[i] for i in ref["ids"] if i in self.citations), None)
-        keys = [k for k in citation.keys if k in self.works] if citation else []
+        reading = self.delivered.get(int(number)) if number.isdigit() else None
         holder = note
-        if keys and citation is not None:
-            first = keys[0]
-            holder = sub(note, "bibl", corresp=f"#{self.works[first]}")
+        app: etree._Element | None = None
+        if reading is not None and reading.differs:
+            app = sub(note, "app", type="note")
+            holder = sub(app, "lem")
+        citation = next((self.citations[i] for i in ref["ids"] if i in self.citations), None)
+        content: list[nodes.Node] = []
         if footnote is not None:
             for index, child in enumerate(
                 c for c in footnote.children if isinstance(c, nodes.paragraph)
             ):
                 if index:
-                    _append_text(holder, " ")
-                self.inline_into(child, holder)
-        if citation is None:
+                    content.append(nodes.Text(" "))
+                content += _printed(child)
+        self.note_bibls(content, citation, holder)
+        if app is not None and reading is not None:
+            delivered_rdg(app, reading.text)
+
+    def note_bibls(
+        self, content: list[nodes.Node], citation: CitationInfo | None, holder: etree._Element
+    ) -> None:
+        """The printed text of a note into *holder*: each work's part of it a ``bibl``
+        whose words are a ``ref`` to the work — the words a processor shows are the
+        note's ("Ibid., p. 3.", "Mankoff, *Russian Foreign Policy*."), never a bare
+        pointer — and its locator a ``citedRange`` that states the range (``@unit``,
+        ``@from``, ``@to``) and prints nothing, the words being the ``ref``'s."""
+        keys = [k for k in citation.keys if k in self.works] if citation else []
+        if citation is None or not keys:
+            for node in content:
+                self.inline(node, holder)
             return
-        for index, key in enumerate(keys):
-            bibl = holder if index == 0 else sub(note, "bibl", corresp=f"#{self.works[key]}")
-            sub(bibl, "ptr", target=f"#{self.works[key]}")
-            position = citation.keys.index(key)
-            locator = citation.post[position] if position < len(citation.post) else ""
-            if locator:
-                sub(bibl, "citedRange", locator)
+        pieces = _split_works(content, len(keys)) if len(keys) > 1 else [content]
+        groups = [[k] for k in keys] if pieces is not None else [keys]
+        for index, (group, piece) in enumerate(zip(groups, pieces or [content], strict=True)):
+            if index:
+                _append_text(holder, "; ")
+            targets = " ".join(f"#{self.works[k]}" for k in group)
+            bibl = sub(holder, "bibl", corresp=targets)
+            link = sub(bibl, "ref", target=targets)
+            for node in piece:
+                self.inline(node, link)
+            for key in group:
+                position = citation.keys.index(key)
+                locator = citation.post[position] if position < len(citation.post) else ""
+                cited = cited_range(locator)
+                if cited is not None:
+                    sub(bibl, "citedRange", **cited)
 
     def own_note(
         self,
@@ -574,19 +620,81 @@ def _is_edition_note(footnote: nodes.footnote) -> bool:
     return "edition-note" in footnote["classes"]
 
 
+def _printed(paragraph: nodes.Element) -> list[nodes.Node]:
+    """The children of a note's paragraph as printed: an "Ibid." note's own text (its
+    first form), not its short form too."""
+    out: list[nodes.Node] = []
+    for child in paragraph.children:
+        if isinstance(child, nodes.Element) and child.tagname == "note_ibid":
+            forms = [c for c in child.children if isinstance(c, nodes.Element)]
+            out += list(forms[0].children) if forms else []
+        else:
+            out.append(child)
+    return out
+
+
+def _split_works(content: list[nodes.Node], count: int) -> list[list[nodes.Node]] | None:
+    """*content* cut at the "; " that separate the works of a note, if it holds *count*
+    parts (else None: the note's words are not one work after another)."""
+    pieces: list[list[nodes.Node]] = [[]]
+    for node in content:
+        if isinstance(node, nodes.Text) and "; " in node.astext():
+            first, *rest = node.astext().split("; ")
+            if first:
+                pieces[-1].append(nodes.Text(first))
+            for part in rest:
+                pieces.append([nodes.Text(part)] if part else [])
+        else:
+            pieces[-1].append(node)
+    return pieces if len(pieces) == count else None
+
+
+#: The units of a locator, by the abbreviation that opens it (none: pages).
+UNITS = {
+    "": "page",
+    "p.": "page",
+    "pp.": "page",
+    "page": "page",
+    "pages": "page",
+    "ch.": "chapter",
+    "chap.": "chapter",
+    "chapter": "chapter",
+    "n.": "note",
+    "nn.": "note",
+    "para.": "paragraph",
+    "paras.": "paragraph",
+    "vol.": "volume",
+    "col.": "column",
+    "cols.": "column",
+    "l.": "line",
+    "ll.": "line",
+}
+
+#: A locator: a unit, then a number (arabic or roman) or a range of two.
+LOCATOR = re.compile(
+    r"^(?P<unit>[a-z]+\.?)?\s*(?P<from>[0-9]+[a-z]?|[ivxlcdm]+)"
+    r"(?:\s*(?:[-‐‑‒–—]+|to)\s*(?P<to>[0-9]+[a-z]?|[ivxlcdm]+))?$",
+    re.IGNORECASE,
+)
+
+
+def cited_range(locator: str) -> dict[str, str] | None:
+    """The attributes of the ``citedRange`` of *locator* ("p. 3", "pp. 69–79", "ch. 2"):
+    its unit and first and last numbers; None for a locator of another form (its words
+    are the note's all the same)."""
+    found = LOCATOR.match(locator.strip())
+    if found is None:
+        return None
+    unit = UNITS.get((found.group("unit") or "").lower())
+    if unit is None:
+        return None
+    first = found.group("from")
+    return {"unit": unit, "from_": first, "to": found.group("to") or first}
+
+
 def _local(element: etree._Element) -> str:
     """The name of a TEI *element* without its namespace."""
     return str(element.tag).rpartition("}")[2]
-
-
-def _append_text(parent: etree._Element, text: str) -> None:
-    """Add *text* at the end of *parent*'s content (after its last child, if any)."""
-    text = xml_text(text)
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def _ensure_content(div: etree._Element) -> None:
