@@ -307,7 +307,9 @@ def test_every_footnote_in_order_with_its_text(reading: Reading, tei: etree._Ele
     wrong = {
         ident(note): reading.own[ident(note)][:200]
         for note in notes
-        if not follows(words(text_of(note, without=("expan",))), words(reading.own[ident(note)]))
+        if not follows(
+            words(text_of(note, without=("expan", "rdg"))), words(reading.own[ident(note)])
+        )
     }
     assert not wrong, f"{reading.client}: footnotes without their TEI text:\n" + "\n".join(
         f"{name}: {text!r}" for name, text in wrong.items()
@@ -427,12 +429,12 @@ def test_every_period_and_event_with_its_actors_apart(
     assert lists
     problems: list[str] = []
     for events in lists:
-        labels = [text_of(e.find("tei:label", NS)) for e in events.findall("tei:event", NS)]
+        labels = [text_of(e.find("tei:head", NS)) for e in events.findall("tei:event", NS)]
         lost = in_order(labels, reading.text)
         if lost:
             problems.append(f"{events.get('type')}: not shown, or not in order: {lost}")
         for event in events.findall("tei:event", NS):
-            label = text_of(event.find("tei:label", NS))
+            label = text_of(event.find("tei:head", NS))
             if ident(event) in reading.own:
                 scope = reading.own[ident(event)]
             elif label in reading.text:
@@ -440,9 +442,9 @@ def test_every_period_and_event_with_its_actors_apart(
                 scope = reading.text[at : at + len(text_of(event)) + 100]
             else:
                 continue
-            desc = event.find("tei:desc", NS)
-            if desc is not None and words(text_of(desc, without=("persName",))) not in words(scope):
-                problems.append(f"{ident(event)}: its description is not shown")
+            for desc in event.findall("tei:p", NS):
+                if words(text_of(desc, without=("persName",))) not in words(scope):
+                    problems.append(f"{ident(event)}: its description is not shown")
             for actor in event.xpath(".//tei:persName[@role='actor']", namespaces=NS):
                 if not shown(text_of(actor), scope):
                     problems.append(f"{ident(event)}: actor {text_of(actor)!r} in {scope!r}")
@@ -459,7 +461,7 @@ def test_every_period_and_event_shows_its_dates(reading: Reading, tei: etree._El
     years of its dates stand beside its label."""
     undated = []
     for event in tei.xpath("//tei:listEvent/tei:event", namespaces=NS):
-        label = text_of(event.find("tei:label", NS))
+        label = text_of(event.find("tei:head", NS))
         if ident(event) in reading.own:
             scope = reading.own[ident(event)]
         elif label in reading.text:
@@ -496,9 +498,13 @@ def test_no_note_prints_an_empty_label_or_names_the_work_after_ibid(
         text = reading.own.get(ident(note), "")
         if "()" in text:
             problems.append(f"{ident(note)}: {text!r}")
-        if "Ibid" not in text_of(note):
+        if "Ibid" not in text_of(note, without=("rdg",)):
             continue
         ibids += 1
+        # The delivered reading, where a client prints it beside the note ("Ziegler, 2014"
+        # for "Ibid."), is the apparatus, not the note going on with its work's name.
+        for rdg in note.iterfind(".//tei:rdg", NS):
+            text = text.replace(text_of(rdg), "")
         targets = {
             str(t).lstrip("#")
             for t in note.xpath(".//@target | .//@corresp")

@@ -9,9 +9,10 @@ every other output), then writes ``<basename>.tei``:
   (``edition_tei_source``) as a ``bibl`` and the ``witness`` ``#delivered``, the project and
   the editorial principles (``edition_tei_principles``), a ``taxonomy`` whose categories are
   ``edition_themes``, and a ``revisionDesc`` of the releases of ``edition_tei_changelog``;
-* ``standOff`` — every period and event as ``listEvent``/``event`` with ``@from``/``@to`` or
-  ``@when``; the section of a period points at it (``div/@corresp``), an event's place in
-  the text is an ``anchor``;
+* the timeline (``back/div type="timeline"``) — every period and event as
+  ``listEvent``/``event`` with ``@from``/``@to`` or ``@when``, its title, its dates in words
+  and its summary; the section of a period points at it (``div/@corresp``), an event's place
+  in the text is an ``anchor``;
 * ``text`` — the root document as ``front``; the documents of the root's first table of
   contents as ``body`` (:mod:`sphinx_edition.tei.text`): ``div``/``head``/``p``, each note a
   ``note place="foot" n="N"`` whose ``bibl`` holds its words as a ``ref`` to its work (an
@@ -36,8 +37,14 @@ from sphinx_edition.config import assignment_lines, conf_path, theme_specs
 from sphinx_edition.delivered import delivered_of
 from sphinx_edition.domain import get_domain
 from sphinx_edition.downloads import download_basename
-from sphinx_edition.metadata import bib_entries, bibliography_keys, book_metadata
-from sphinx_edition.publication import book_licence, rights_statement
+from sphinx_edition.metadata import (
+    bib_entries,
+    bibliography_keys,
+    book_licence,
+    book_metadata,
+    rights_statement,
+)
+from sphinx_edition.nodes import editorial_note
 from sphinx_edition.tei.header import (
     TEI_NS,
     XML_LANG,
@@ -48,10 +55,10 @@ from sphinx_edition.tei.header import (
     id_map,
     releases,
     sort_key,
-    stand_off,
     sub,
     tei_header,
     theme_ref,
+    timeline_div,
     unique_xml_ids,
     work_ref,
 )
@@ -159,7 +166,9 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
         principles=config.edition_tei_principles,
         licence=book_licence(config),
         rights=rights_statement(config),
-        witness=bool(delivered) or bool(refs),
+        # the delivered file is a witness where a reading of it is given: a delivered
+        # note or reference, or the words an editorial note emends
+        witness=bool(delivered) or bool(refs) or _emends(builder),
         releases=changelog_releases(builder),
     )
     root.append(tei_header(meta, themes.values(), info, theme_ids))
@@ -198,13 +207,26 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
             if key in readings:
                 delivered_reference(struct, readings[key])
             listing.append(struct)
-    standoff = stand_off(
-        list(domain.records("periods", docs)), list(domain.records("events", docs))
+    timeline = timeline_div(
+        list(domain.records("periods", docs)),
+        list(domain.records("events", docs)),
+        _("Timeline"),
     )
-    if standoff is not None:
-        root.insert(1, standoff)
+    if timeline is not None:
+        matter = text.find(f"{{{TEI_NS}}}back")
+        (matter if matter is not None else sub(text, "back")).append(timeline)
     unique_xml_ids(root)
     return root
+
+
+def _emends(builder: TEIBuilder) -> bool:
+    """Whether an editorial note of the book gives both the delivered words and their
+    correction (an ``app`` whose ``rdg`` cites the witness)."""
+    return any(
+        node.get("sic") and node.get("corr")
+        for doctree in builder.doctrees.values()
+        for node in doctree.findall(editorial_note)
+    )
 
 
 def _conf_line(confdir: str | Path, name: str) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sphinx.locale import get_translation
 
 from sphinx_edition.apparatus import describe
+from sphinx_edition.dates import date_label, span_label
 from sphinx_edition.downloads import slug
 from sphinx_edition.oxford.style import OxfordSortingStyle
 from sphinx_edition.publication import is_name
@@ -35,8 +36,7 @@ if TYPE_CHECKING:
 
     from sphinx_edition.apparatus import Reference
     from sphinx_edition.config import ThemeSpec
-    from sphinx_edition.metadata import BookMetadata, Creator
-    from sphinx_edition.publication import Licence
+    from sphinx_edition.metadata import BookMetadata, Creator, Licence
     from sphinx_edition.works import Name, Work
 
 _ = get_translation("edition")
@@ -305,7 +305,8 @@ def tei_header(
                 "Where a note or a reference of the edition differs from the source as "
                 "delivered, both readings are kept: the edition's as the lemma (lem), the "
                 "delivered one as a reading of the witness {siglum} (rdg); an editorial note "
-                "keeps the source's words (sic) beside their correction (corr)."
+                "that corrects the text gives its correction as the lemma and the source's "
+                "words as the witness's reading."
             ).format(siglum=f"#{DELIVERED_WITNESS}"),
         )
     specs = list(themes)
@@ -357,23 +358,34 @@ def _source_desc(source_desc: etree._Element, meta: BookMetadata, info: Header) 
         sub(witness, "ref", _("The source as delivered"), target=f"#{SOURCE_ID}")
 
 
-# -- standOff -------------------------------------------------------------------------------
+# -- the timeline ---------------------------------------------------------------------------
 
 
-def stand_off(periods: Sequence[PeriodInfo], events: Sequence[EventInfo]) -> etree._Element | None:
-    """Periods and events as ``listEvent``s, each ``event`` with its dates and the period
-    it belongs to (``@corresp``, the ``xml:id`` of that period's event); or None."""
+def timeline_div(
+    periods: Sequence[PeriodInfo], events: Sequence[EventInfo], title: str
+) -> etree._Element | None:
+    """The book's timeline, a ``div type="timeline"`` of the back matter: the periods and
+    the events as ``listEvent``s, each ``event`` with its W3C dates, the period it belongs
+    to (``@corresp``), its title as ``head``, its dates in words and its summary as ``p``;
+    or None.
+
+    In the back matter rather than a ``standOff``: the TEI Consortium's Stylesheets print
+    no ``standOff``, and a reader of any processor's output should find the timeline there,
+    its dates printed, not only in attributes."""
     if not periods and not events:
         return None
     anchors = {period.id: period.anchor for period in periods}
-    standoff = tei("standOff")
+    div = tei("div", type="timeline")
+    sub(div, "head", title)
     if periods:
-        listing = sub(standoff, "listEvent", type="periods")
+        listing = sub(div, "listEvent", type="periods")
         for period in periods:
             within = anchors.get(period.parent or "")
             event = _event(listing, period, within, from_=period.start, to=period.end)
+            dates = span_label(period.start, period.end)
+            sub(sub(event, "p"), "date", dates, from_=_w3c(period.start), to=_w3c(period.end))
             if period.summary or period.actors:
-                desc = sub(event, "desc", period.summary)
+                desc = sub(event, "p", period.summary)
                 if period.actors:
                     # the actors apart from the summary and from one another, as words
                     # a processor that prints the text shows
@@ -385,19 +397,20 @@ def stand_off(periods: Sequence[PeriodInfo], events: Sequence[EventInfo]) -> etr
                         name = sub(desc, "persName", actor, role="actor")
                         name.tail = ", " if index < len(period.actors) - 1 else "."
     if events:
-        listing = sub(standoff, "listEvent", type="events")
+        listing = sub(div, "listEvent", type="events")
         for info in events:
             event = _event(listing, info, anchors.get(info.period or ""), when=info.date)
+            sub(sub(event, "p"), "date", date_label(info.date), when=_w3c(info.date))
             if info.summary:
-                sub(event, "desc", info.summary)
-    return standoff
+                sub(event, "p", info.summary)
+    return div
 
 
 def _event(
     listing: etree._Element, info: PeriodInfo | EventInfo, within: str | None, **dates: str
 ) -> etree._Element:
-    """The ``event`` of a period or an event in *listing*, with its W3C *dates* and label;
-    *within* is the ``xml:id`` of the period it belongs to."""
+    """The ``event`` of a period or an event in *listing*, with its W3C *dates* and its
+    title (``head``); *within* is the ``xml:id`` of the period it belongs to."""
     event = sub(
         listing,
         "event",
@@ -407,7 +420,7 @@ def _event(
         corresp=f"#{within}" if within else "",
         **{XML_ID: info.anchor},
     )
-    sub(event, "label", info.title)
+    sub(event, "head", info.title)
     return event
 
 
@@ -546,7 +559,9 @@ def delivered_reference(struct: etree._Element, ref: Reference) -> None:
         return
     note = sub(struct, "note", type="delivered")
     app = sub(note, "app", type="reference")
-    segments_into(sub(app, "lem"), ref.printed)
+    lemma = sub(app, "lem")
+    segments_into(lemma, ref.printed)
+    lemma.tail = " "  # the readings apart, where a processor prints both
     delivered_rdg(app, ref.delivered)
     changes = [c for c in ref.changes or () if c.kind != CASE]
     if not changes:
@@ -557,5 +572,5 @@ def delivered_reference(struct: etree._Element, ref: Reference) -> None:
         sub(item, "label", describe(change))
         append_text(item, ": ")
         field = sub(item, "app", type="field")
-        sub(field, "lem", change.value)
+        sub(field, "lem", change.value).tail = " "
         sub(field, "rdg", change.delivered, wit=f"#{DELIVERED_WITNESS}")

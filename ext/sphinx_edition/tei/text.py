@@ -4,7 +4,8 @@
 appends TEI to a parent element.  It reads what the domain recorded for the document —
 citations (work keys and locators, by the id of their note mark), theme passages (by anchor),
 periods and events (by anchor) — so it depends on no renderer's node classes: a period's
-banner and an event's marker are found by their ids, their text lives in the ``standOff``.
+banner and an event's marker are found by their ids, their text lives in the timeline of
+the back matter.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sphinx.util import logging
 
 from sphinx_edition.nodes import editorial_note
 from sphinx_edition.tei.header import (
+    DELIVERED_WITNESS,
     XML_ID,
     delivered_rdg,
     ncname,
@@ -41,7 +43,7 @@ _ = get_translation("edition")
 logger = logging.getLogger(__name__)
 
 #: Nodes that carry nothing for the text: navigation, markup for other builders, links that
-#: a TEI processor derives from ``@ana`` (theme chips) or ``standOff`` (banners, markers).
+#: a TEI processor derives from ``@ana`` (theme chips) or the timeline (banners, markers).
 SKIPPED = (
     nodes.comment,
     nodes.raw,
@@ -225,7 +227,7 @@ class TextConverter:
             return
         if any(i in self.periods for i in node["ids"]):
             # the banner: the enclosing div points at the period, whose summary is in the
-            # standOff (where a note cannot stand: its notes stand here)
+            # timeline (where a note cannot stand: its notes stand here)
             period = next(i for i in node["ids"] if i in self.periods)
             self.marker_notes(node, parent, period)
             return
@@ -362,9 +364,10 @@ class TextConverter:
             self.ana_stack.pop()
 
     def editorial(self, node: nodes.Element, parent: etree._Element) -> None:
-        """An editorial note: ``note type="editorial" n="E3"``, its reading as a
-        ``choice`` of ``sic`` (the words as delivered, which the text keeps) and ``corr``
-        (the correction); a note that gives only one of them, that one alone."""
+        """An editorial note: ``note type="editorial" n="E3"``, its reading as an ``app`` of
+        the correction (``lem``) and the words as delivered, which the text keeps (``rdg`` of
+        the witness ``#delivered``); a note that gives only one of them, that one alone, as
+        ``sic`` or ``corr``."""
         number = node.get("number")
         attributes = {"type": "editorial"}
         if number is not None:
@@ -373,9 +376,14 @@ class TextConverter:
             attributes[XML_ID] = ncname(node["ids"][0])
         note = sub(parent, "note", **attributes)
         if node["sic"] and node["corr"]:
-            choice = sub(sub(note, "p"), "choice")
-            sub(choice, "sic").text = xml_text(node["sic"])
-            sub(choice, "corr").text = xml_text(node["corr"])
+            # An emendation, as a critical apparatus gives it: the edition's reading as the
+            # lemma, the delivered words as the witness's reading. (A choice of sic and corr
+            # would say the same, but the TEI Consortium's Stylesheets print its corr alone.)
+            app = sub(sub(note, "p"), "app", type="emendation")
+            lem = sub(app, "lem")
+            lem.text = xml_text(node["corr"])
+            lem.tail = " "
+            sub(app, "rdg", wit=f"#{DELIVERED_WITNESS}").text = xml_text(node["sic"])
         elif node["sic"] or node["corr"]:
             # a choice of one is no choice: the reading alone
             tag = "sic" if node["sic"] else "corr"
@@ -548,6 +556,8 @@ class TextConverter:
                 content += _printed(child)
         self.note_bibls(content, citation, holder)
         if app is not None and reading is not None:
+            # a space between the readings, which a processor printing both keeps apart
+            holder.tail = " "
             delivered_rdg(app, reading.text)
 
     def note_bibls(
