@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from sphinx_edition.config import check_metadata
+from sphinx_edition.metadata import book_metadata
 from sphinx_edition.publication import (
     Credit,
     epub_credits,
@@ -64,12 +65,12 @@ def test_a_name_that_names_no_one_is_not_a_creator() -> None:
 
 def test_rights_name_the_licence_once() -> None:
     licence = {"name": "MIT License", "url": "https://spdx.org/licenses/MIT.html"}
-    assert rights_statement(_config(edition_metadata={"license": licence})) == (
+    assert rights_statement(book_metadata(_config(edition_metadata={"license": licence}))) == (
         "© 2026, The Press. Published under the MIT License."
     )
     given = {"license": licence, "rights": "© 2026 The Press, under the MIT License"}
-    assert rights_statement(_config(edition_metadata=given)) == given["rights"]
-    assert rights_statement(_config()) == "© 2026, The Press"
+    assert rights_statement(book_metadata(_config(edition_metadata=given))) == given["rights"]
+    assert rights_statement(book_metadata(_config())) == "© 2026, The Press"
 
 
 def test_pdf_keys_come_from_the_metadata() -> None:

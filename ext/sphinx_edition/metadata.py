@@ -85,6 +85,13 @@ def creators(items: Any) -> tuple[Creator, ...]:
     )
 
 
+class Licence(NamedTuple):
+    """The licence the edition is published under: its name, and the address of its text."""
+
+    name: str
+    url: str
+
+
 class BookMetadata(NamedTuple):
     """What the edition says about itself, once defaults and overrides are applied."""
 
@@ -102,6 +109,7 @@ class BookMetadata(NamedTuple):
     rights: str
     edition: str
     identifier: str
+    licence: Licence | None  # ``license``: its name and the address of its text
 
 
 def _year_of(copyright_text: str) -> str:
@@ -159,6 +167,7 @@ def book_metadata(config: Config) -> BookMetadata:
         rights=str(given.get("rights", f"© {config.copyright}" if config.copyright else "")),
         edition=str(given.get("edition", config.release or "")),
         identifier=str(given.get("identifier", url)),
+        licence=_licence(given),
     )
 
 
@@ -184,16 +193,9 @@ def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
     return dict(data.entries)
 
 
-class Licence(NamedTuple):
-    """The licence the edition is published under: its name, and the address of its text."""
-
-    name: str
-    url: str
-
-
-def book_licence(config: Config) -> Licence | None:
-    """``edition_metadata["license"]`` (checked at ``config-inited``), if there is one."""
-    given = config.edition_metadata if isinstance(config.edition_metadata, dict) else {}
+def _licence(given: Mapping[str, Any]) -> Licence | None:
+    """``edition_metadata["license"]`` (checked at ``config-inited``, which makes a name a
+    ``{"name": ...}``), if there is one."""
     licence = given.get("license")
     if isinstance(licence, str):
         return Licence(licence, "")
@@ -202,10 +204,10 @@ def book_licence(config: Config) -> Licence | None:
     return None
 
 
-def rights_statement(config: Config) -> str:
+def rights_statement(meta: BookMetadata) -> str:
     """The book's rights, followed by its licence where they do not name it."""
-    rights = book_metadata(config).rights.strip()
-    licence = book_licence(config)
+    rights = meta.rights.strip()
+    licence = meta.licence
     if licence is None or licence.name.casefold() in rights.casefold():
         return rights
     published = _("Published under the {licence}.").format(licence=licence.name)
@@ -528,7 +530,7 @@ def page_metatags(
     tags.append(("DC.language", meta.language))
     if meta.publisher:
         tags.append(("DC.publisher", meta.publisher))
-    rights = rights_statement(app.config)
+    rights = rights_statement(meta)
     if rights:
         tags.append(("DC.rights", rights))
     if url:
@@ -560,7 +562,7 @@ def add_page_metadata(
         f'<meta name="{escape(name)}" content="{escape(content)}" />'
         for name, content in page_metatags(app, meta, pagename, title)
     ]
-    licence = book_licence(app.config)
+    licence = meta.licence
     if licence is not None and licence.url:
         # Every page, the pages about the edition too: the licence covers the whole site.
         lines.append(f'<link rel="license" href="{escape(licence.url)}" />')

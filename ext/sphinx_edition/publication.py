@@ -28,13 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sphinx.locale import get_translation
 from sphinx.util.osutil import ensuredir
 
-from sphinx_edition.metadata import (
-    UNSET_AUTHORS,
-    book_licence,
-    book_metadata,
-    full_title,
-    rights_statement,
-)
+from sphinx_edition.metadata import UNSET_AUTHORS, book_metadata, full_title, rights_statement
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -102,14 +96,14 @@ def epub_metadata(config: Config) -> dict[str, Any]:
     """The package document's creators, contributors, date, rights and the book's subtitle
     (not escaped)."""
     creators, contributors = epub_credits(config)
-    licence = book_licence(config)
+    meta = book_metadata(config)
     return {
         "creators": creators,
         "contributors": contributors,
-        "published": book_metadata(config).date,
-        "subtitle": book_metadata(config).subtitle,
-        "rights": rights_statement(config),
-        "license_url": licence.url if licence is not None else "",
+        "published": meta.date,
+        "subtitle": meta.subtitle,
+        "rights": rights_statement(meta),
+        "license_url": meta.licence.url if meta.licence is not None else "",
     }
 
 
@@ -148,7 +142,7 @@ def pdf_keys(config: Config) -> list[tuple[str, str]]:
     """The keys of hyperref and hyperxmp for the book, their values escaped."""
     meta = book_metadata(config)
     creators = credits(config, latex_author(config))[0]
-    licence = book_licence(config)
+    licence = meta.licence
     # hyperxmp drops the Author and Keywords of the document information, which most PDF
     # readers still show, unless told to keep them.
     keys = [("keeppdfinfo", "true"), ("pdftitle", pdf_string(full_title(meta)))]
@@ -159,7 +153,7 @@ def pdf_keys(config: Config) -> list[tuple[str, str]]:
         if all(c.role == "edt" for c in creators):
             role = _("Editor") if len(creators) == 1 else _("Editors")
             keys.append(("pdfauthortitle", pdf_string(role)))
-    rights = rights_statement(config)
+    rights = rights_statement(meta)
     if rights:
         keys.append(("pdfcopyright", pdf_string(rights)))
     if licence is not None and licence.url:

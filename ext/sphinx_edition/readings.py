@@ -167,15 +167,14 @@ def _persons(delivered: Entry, edition: Entry) -> list[FieldChange]:
         old, current = before[role], after[now]
         if now != role:
             changes.append(FieldChange(ROLE, f"{role} → {now}", names(old), names(current)))
-        if surnames(old) != surnames(current) and sorted(surnames(old)) == sorted(
-            surnames(current)
-        ):
+        old_names, now_names = surnames(old), surnames(current)
+        if old_names != now_names and sorted(old_names) == sorted(now_names):
             # The same persons in another order: one change, then each person is compared
             # with the same person as delivered (their names may differ too).
             changes.append(FieldChange(CHANGED, f"{now} order", names(old), names(current)))
             left = list(old)
             old = []
-            for name in surnames(current):
+            for name in now_names:
                 found = next(p for p in left if field_value(_name(p)[0]) == name)
                 left.remove(found)
                 old.append(found)

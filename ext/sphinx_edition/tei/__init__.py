@@ -40,9 +40,7 @@ from sphinx_edition.downloads import download_basename
 from sphinx_edition.metadata import (
     bib_entries,
     bibliography_keys,
-    book_licence,
     book_metadata,
-    rights_statement,
 )
 from sphinx_edition.nodes import editorial_note
 from sphinx_edition.tei.header import (
@@ -164,8 +162,6 @@ def build_tei(builder: TEIBuilder) -> etree._Element:
     info = Header(
         source=config.edition_tei_source,
         principles=config.edition_tei_principles,
-        licence=book_licence(config),
-        rights=rights_statement(config),
         # the delivered file is a witness where a reading of it is given: a delivered
         # note or reference, or the words an editorial note emends
         witness=bool(delivered) or bool(refs) or _emends(builder),

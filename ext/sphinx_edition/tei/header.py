@@ -20,6 +20,7 @@ from sphinx.locale import get_translation
 from sphinx_edition.apparatus import describe
 from sphinx_edition.dates import date_label, span_label
 from sphinx_edition.downloads import slug
+from sphinx_edition.metadata import rights_statement
 from sphinx_edition.oxford.style import OxfordSortingStyle
 from sphinx_edition.publication import is_name
 from sphinx_edition.readings import CASE, same_reading
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
     from sphinx_edition.apparatus import Reference
     from sphinx_edition.config import ThemeSpec
-    from sphinx_edition.metadata import BookMetadata, Creator, Licence
+    from sphinx_edition.metadata import BookMetadata, Creator
     from sphinx_edition.works import Name, Work
 
 _ = get_translation("edition")
@@ -197,10 +198,6 @@ class Header(NamedTuple):
     source: Sequence[str] = ()
     #: Paragraphs of the editorial principles (``edition_tei_principles``).
     principles: Sequence[str] = ()
-    #: The licence (name and address of its text), or None.
-    licence: Licence | None = None
-    #: The rights statement (with the licence where the rights do not name it).
-    rights: str = ""
     #: Whether the source is a witness the apparatus cites (``wit="#delivered"``).
     witness: bool = False
     #: The releases of the edition, newest first.
@@ -265,16 +262,18 @@ def tei_header(
         )
         _date(edition, meta.date)
     publication = sub(file_desc, "publicationStmt")
-    rights = info.rights or meta.rights
+    # the rights with the licence where they do not name it
+    rights = rights_statement(meta) or meta.rights
+    licence = meta.licence
     if meta.publisher:
         sub(publication, "publisher", meta.publisher)
         if meta.place:
             sub(publication, "pubPlace", meta.place)
         _date(publication, meta.date)
-        if rights or info.licence is not None:
+        if rights or licence is not None:
             availability = sub(publication, "availability")
-            if info.licence is not None:
-                sub(availability, "licence", info.licence.name, target=info.licence.url)
+            if licence is not None:
+                sub(availability, "licence", licence.name, target=licence.url)
             if rights:
                 sub(availability, "p", rights)
         if meta.identifier:
