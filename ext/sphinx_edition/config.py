@@ -24,6 +24,7 @@ from sphinx_edition.downloads import DOWNLOAD_FORMATS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
@@ -90,8 +91,8 @@ def assignment_lines(source: str) -> dict[str, int]:
     return lines
 
 
-def conf_path(app: Sphinx) -> Path:
-    """The project's ``conf.py``."""
+def conf_path(app: Sphinx | Builder) -> Path:
+    """The project's ``conf.py`` (of the application, or of a builder's)."""
     return Path(app.confdir) / "conf.py"
 
 
@@ -110,7 +111,7 @@ def _location(path: Path, lines: dict[str, int], name: str) -> str:
     return f"{path}:{lineno}" if lineno else f"{path}:"
 
 
-def _conf_location(app: Sphinx, name: str) -> str:
+def _conf_location(app: Sphinx | Builder, name: str) -> str:
     """``conf.py:LINE`` of the last top-level assignment to *name* (else ``conf.py:``)."""
     path = conf_path(app)
     return _location(path, _read_assignments(path), name)

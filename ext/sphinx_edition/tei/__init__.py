@@ -33,7 +33,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from sphinx_edition.apparatus import REFERENCES
-from sphinx_edition.config import assignment_lines, conf_path, theme_specs
+from sphinx_edition.config import _conf_location, theme_specs
 from sphinx_edition.delivered import delivered_of
 from sphinx_edition.domain import get_domain
 from sphinx_edition.downloads import download_basename
@@ -225,16 +225,6 @@ def _emends(builder: TEIBuilder) -> bool:
     )
 
 
-def _conf_line(confdir: str | Path, name: str) -> str:
-    """``conf.py:LINE`` of the assignment to *name* (``conf.py:`` without one)."""
-    path = Path(confdir) / "conf.py"
-    try:
-        line = assignment_lines(path.read_text(encoding="utf-8")).get(name)
-    except (OSError, UnicodeDecodeError):
-        line = None
-    return f"{path}:{line}" if line else f"{path}:"
-
-
 def changelog_releases(builder: Builder) -> list[Release]:
     """The releases of ``edition_tei_changelog``, newest first; a located warning for a
     missing or unreadable file, for a second-level heading that is not a release, and for
@@ -253,7 +243,7 @@ def changelog_releases(builder: Builder) -> list[Release]:
         reason = error.strerror if isinstance(error, OSError) else str(error)
         warn(
             _("edition_tei_changelog: cannot read %s (%s)") % (path, reason),
-            _conf_line(builder.confdir, "edition_tei_changelog"),
+            _conf_location(builder, "edition_tei_changelog"),
         )
         return []
     found, bad = releases(text)
@@ -290,7 +280,7 @@ def check_tei_documents(app: Sphinx, env: BuildEnvironment) -> None:
             )
     if not problems:
         return
-    location = _conf_line(conf_path(app).parent, "edition_tei_documents")
+    location = _conf_location(app, "edition_tei_documents")
     for problem in problems:
         logger.warning(
             problem,
