@@ -2,12 +2,12 @@
 
 :func:`tei_header` writes the ``teiHeader`` (file description with the source and its
 witness, project and editorial principles, the taxonomy of themes, the language, the
-revisions: :func:`releases` of a changelog); :func:`stand_off` the periods and events as
-``listEvent``; :func:`bibl_struct` one work of the bibliography as a ``biblStruct``, and
-:func:`delivered_reference` its delivered form.  Pure functions of plain data:
-:class:`~sphinx_edition.metadata.BookMetadata`, :class:`Header`, the domain's records,
-:class:`~sphinx_edition.works.Work` and the apparatus's
-:class:`~sphinx_edition.apparatus.Reference`.
+revisions: :func:`releases` of a changelog); :func:`timeline_div` the periods and events
+as the ``listEvent``s of the back matter's timeline; :func:`bibl_struct` one work of the
+bibliography as a ``biblStruct``, and :func:`delivered_reference` its delivered form.
+Pure functions of plain data: :class:`~sphinx_edition.metadata.BookMetadata`,
+:class:`Header`, the domain's records, :class:`~sphinx_edition.works.Work` and the
+apparatus's :class:`~sphinx_edition.apparatus.Reference`.
 """
 
 from __future__ import annotations
@@ -210,10 +210,15 @@ DELIVERED_WITNESS = "delivered"
 SOURCE_ID = "source"
 
 
+def _named(parent: etree._Element, creator: Creator) -> None:
+    """*creator*'s name in *parent*: a person's ``persName`` or a body's ``orgName``."""
+    sub(parent, "orgName" if creator.body else "persName", creator.name)
+
+
 def _creator(parent: etree._Element, role: str, creator: Creator) -> etree._Element:
     """An ``author`` or ``editor`` naming a person (``persName``) or a body (``orgName``)."""
     element = sub(parent, role)
-    sub(element, "orgName" if creator.body else "persName", creator.name)
+    _named(element, creator)
     return element
 
 
@@ -250,7 +255,7 @@ def tei_header(
         resp = sub(title_stmt, "respStmt")
         sub(resp, "resp", _("edited, encoded in TEI"))
         for editor in editors:
-            sub(resp, "orgName" if editor.body else "persName", editor.name)
+            _named(resp, editor)
     elif meta.publisher:
         resp = sub(title_stmt, "respStmt")
         sub(resp, "resp", _("edited, encoded in TEI"))
